@@ -1,0 +1,4 @@
+// The single WASM module. Each engine's hot loops live in their own file; this file only
+// re-exports them. Kernels take pointers to caller-owned buffers and never allocate in loops.
+export { allocF64, allocI32, free } from "./memory";
+export { evaluatePotential, potentialDerivative } from "./potential";

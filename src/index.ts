@@ -1,0 +1,10 @@
+/**
+ * kramers — thermally activated escape over energy barriers.
+ *
+ * Potentials → landscape → methods (formulas, exact quadrature, Fokker–Planck, Langevin) → results.
+ * @packageDocumentation
+ */
+export { KramersError, type KramersErrorCode } from "./errors.js";
+export * from "./units.js";
+export * from "./potential/index.js";
+export { loadWasm, type KramersWasm } from "./wasm/loader.js";

@@ -1,0 +1,49 @@
+/**
+ * What every 1-D potential is: U and its first two derivatives in JS, plus a compact
+ * descriptor that the WASM core evaluates without calling back into JS.
+ */
+import type { Expr } from "./expression/ast.js";
+
+/** How a potential's derivatives are obtained. */
+export type DerivativeSource =
+  /** Symbolic differentiation or exact polynomial coefficients. */
+  | "exact"
+  /** Ridders–Richardson finite differences; `derivativeError` bounds their error. */
+  | "numerical";
+
+/**
+ * A potential energy U(x) in one dimension.
+ *
+ * Create one with {@link expression}, {@link polynomial}, a family such as
+ * {@link symmetricDoubleWell}, or {@link fromFunction}; every API that takes a `potential`
+ * also accepts an expression string.
+ */
+export interface Potential1D {
+  /** Always 1 (N-D potentials carry their dimension). */
+  readonly dimension: 1;
+  /** Human-readable description, e.g. the expression. */
+  readonly label: string;
+  /** Which representation the WASM core uses: Horner coefficients, a stack-machine program, or a table. */
+  readonly kind: "polynomial" | "expression" | "function";
+  /** Whether U′, U″ are exact or numerical. */
+  readonly derivatives: DerivativeSource;
+  /** U(x). */
+  U(x: number): number;
+  /** U′(x) = dU/dx (minus the force). */
+  dU(x: number): number;
+  /** U″(x), the curvature. */
+  d2U(x: number): number;
+  /** Symbolic trees of U, U′, U″ when the potential is an expression or polynomial (for interval bounds). */
+  readonly trees?: { readonly U: Expr; readonly dU: Expr; readonly d2U: Expr };
+  /** Polynomial coefficients c0…cn of U = Σ c_k x^k, when U is a polynomial. */
+  readonly coefficients?: readonly number[];
+  /** If U′ is periodic (e.g. a tilted washboard), its period. */
+  readonly period?: number;
+  /** A domain that shows the interesting features (used when the caller gives none). */
+  readonly suggestedDomain?: readonly [number, number];
+  /**
+   * The f64 descriptor the WASM core evaluates (see assembly/potential.ts). Table-based
+   * potentials (JS functions) need the `domain` to tabulate over.
+   */
+  descriptor(domain?: readonly [number, number]): Float64Array;
+}
