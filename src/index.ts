@@ -8,3 +8,4 @@ export { KramersError, type KramersErrorCode } from "./errors.js";
 export * from "./units.js";
 export * from "./potential/index.js";
 export { loadWasm, type KramersWasm } from "./wasm/loader.js";
+export * from "./landscape/index.js";

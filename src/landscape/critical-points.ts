@@ -1,0 +1,206 @@
+/**
+ * Every root of U′ in a domain.
+ *
+ * Expression and polynomial potentials: branch-and-bound with interval arithmetic on the
+ * symbolic trees of U′ and U″. A box whose U′ enclosure excludes 0 has no critical point; a box
+ * whose U″ enclosure excludes 0 has U′ monotone, hence at most one root, which a sign test at the
+ * box ends decides and Brent's method finds. Boxes where neither test succeeds are halved; boxes
+ * that reach the resolution floor with both enclosures containing 0 are degenerate clusters
+ * (U′ and U″ both vanish: x⁴, x³, flat segments), classified by the sign of U′ on either side.
+ * No simple root can be missed, however close two roots are (down to the resolution floor).
+ *
+ * Function potentials (no trees): dense sampling of U′ and Brent on each sign change, plus a
+ * search for near-zero local minima of |U′| (touching roots). Heuristic, and said so.
+ */
+import type { Expr } from "../potential/expression/ast.js";
+import type { Potential1D } from "../potential/types.js";
+import { contains, evalInterval } from "./interval.js";
+import { brentRoot } from "./roots.js";
+import type { CriticalKind } from "./types.js";
+
+/** A raw root of U′ before energies and frequencies are attached. */
+export interface RawCritical {
+  readonly x: number;
+  readonly kind: CriticalKind;
+  readonly degenerate: boolean;
+  /** For clusters/flat segments: the x-range they occupy. */
+  readonly range?: readonly [number, number];
+}
+
+/** What the isolation found. */
+export interface IsolationResult {
+  readonly points: RawCritical[];
+  /** False if the box budget ran out (some region unresolved). */
+  readonly complete: boolean;
+  readonly method: "interval" | "sampling";
+}
+
+/** Boxes examined at most (each costs two tree evaluations). */
+const MAX_BOXES = 400_000;
+/** Relative resolution floor: boxes narrower than this × domain scale are not split further. */
+const REL_RESOLUTION = 1e-11;
+/** |U″| below this × (typical |U″| on the domain) makes a simple root degenerate. */
+export const REL_DEGENERATE_CURVATURE = 1e-9;
+
+/** Typical magnitude of U″ over the domain (for relative degeneracy tests). */
+export function curvatureScale(p: Potential1D, L: number, R: number): number {
+  let s = 0;
+  const n = 64;
+  for (let i = 0; i <= n; i++) {
+    const v = Math.abs(p.d2U(L + ((R - L) * i) / n));
+    if (Number.isFinite(v)) s = Math.max(s, v);
+  }
+  return s > 0 ? s : 1;
+}
+
+function slopeScale(p: Potential1D, L: number, R: number): number {
+  let s = 0;
+  const n = 64;
+  for (let i = 0; i <= n; i++) {
+    const v = Math.abs(p.dU(L + ((R - L) * i) / n));
+    if (Number.isFinite(v)) s = Math.max(s, v);
+  }
+  return s > 0 ? s : 1;
+}
+
+function classifyBySigns(sl: number, sr: number): CriticalKind {
+  if (sl < 0 && sr > 0) return "minimum";
+  if (sl > 0 && sr < 0) return "maximum";
+  if (sl === 0 && sr === 0) return "flat";
+  return "inflection";
+}
+
+/** Sign of U′ just outside [a, b], stepping outward until it is non-zero (or giving up). */
+function outsideSign(p: Potential1D, x: number, dir: -1 | 1, step: number, L: number, R: number): number {
+  let h = step;
+  for (let k = 0; k < 60; k++) {
+    const y = Math.min(R, Math.max(L, x + dir * h));
+    const s = Math.sign(p.dU(y));
+    if (s !== 0 && !Number.isNaN(s)) return s;
+    if (y === L || y === R) return 0;
+    h *= 2;
+  }
+  return 0;
+}
+
+/** Isolate the roots of U′ in (L, R) using the interval trees. */
+function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: number, R: number): IsolationResult {
+  const scale = Math.max(R - L, Math.abs(L), Math.abs(R));
+  const wMin = REL_RESOLUTION * scale;
+  // U′ identically zero on a box (a flat segment, e.g. a constant piece): its enclosure is [0, 0] up to padding
+  const flatTol = 1e-290;
+  const cScale = curvatureScale(p, L, R);
+  const simple: number[] = [];
+  const clusters: [number, number, boolean][] = []; // [a, b, flat]
+  let boxes = 0;
+  let complete = true;
+  // depth-first, left child first, so roots come out in increasing x
+  const stack: [number, number, number, number][] = [[L, R, p.dU(L), p.dU(R)]];
+  while (stack.length > 0) {
+    const [a, b, fa, fb] = stack.pop()!;
+    if (++boxes > MAX_BOXES) {
+      complete = false;
+      clusters.push([a, b, false]);
+      continue;
+    }
+    const box = { lo: a, hi: b };
+    const d1 = evalInterval(trees.dU, box);
+    if (!contains(d1, 0)) continue;
+    const d2 = evalInterval(trees.d2U, box);
+    if (!contains(d2, 0) && Number.isFinite(fa) && Number.isFinite(fb)) {
+      // U′ strictly monotone on [a, b]: one root iff the end signs differ
+      if (fa === 0) simple.push(a);
+      else if (fb === 0) simple.push(b);
+      else if (Math.sign(fa) !== Math.sign(fb)) simple.push(brentRoot(p.dU, a, b, 0, 200, fa, fb).root);
+      continue;
+    }
+    if (d1.lo >= -flatTol && d1.hi <= flatTol && b - a > wMin) {
+      clusters.push([a, b, true]);
+      continue;
+    }
+    if (b - a <= wMin) {
+      clusters.push([a, b, false]);
+      continue;
+    }
+    const m = 0.5 * (a + b);
+    const fm = p.dU(m);
+    stack.push([m, b, fm, fb]);
+    stack.push([a, m, fa, fm]);
+  }
+  // merge touching clusters
+  const merged: [number, number, boolean][] = [];
+  for (const c of clusters) {
+    const last = merged[merged.length - 1];
+    if (last && c[0] <= last[1] + wMin) {
+      last[1] = Math.max(last[1], c[1]);
+      last[2] = last[2] && c[2];
+    } else merged.push([c[0], c[1], c[2]]);
+  }
+  const points: RawCritical[] = [];
+  const endTol = 4 * wMin;
+  let prev = -Infinity;
+  for (const x of simple) {
+    if (x - prev <= wMin) continue; // a root on a shared box edge is reported by both boxes
+    prev = x;
+    if (x - L <= endTol || R - x <= endTol) continue; // domain edges are not critical points
+    if (merged.some(([a, b]) => x >= a - wMin && x <= b + wMin)) continue;
+    const c = p.d2U(x);
+    const degenerate = !(Math.abs(c) > REL_DEGENERATE_CURVATURE * cScale);
+    let kind: CriticalKind = c > 0 ? "minimum" : "maximum";
+    if (degenerate) kind = classifyBySigns(outsideSign(p, x, -1, wMin, L, R), outsideSign(p, x, 1, wMin, L, R));
+    points.push({ x, kind, degenerate });
+  }
+  for (const [a, b, flat] of merged) {
+    if (b - L <= endTol || R - a <= endTol) continue;
+    const sl = outsideSign(p, a, -1, wMin, L, R), sr = outsideSign(p, b, 1, wMin, L, R);
+    let x = 0.5 * (a + b);
+    if (!flat && sl !== 0 && sr !== 0 && sl !== sr) {
+      const fa = p.dU(a), fb = p.dU(b);
+      if (Math.sign(fa) !== Math.sign(fb)) x = brentRoot(p.dU, a, b, 0, 200, fa, fb).root;
+    }
+    points.push({ x, kind: flat ? "flat" : classifyBySigns(sl, sr), degenerate: true, range: [a, b] });
+  }
+  points.sort((u, v) => u.x - v.x);
+  return { points, complete, method: "interval" };
+}
+
+/** Heuristic isolation for function potentials: sampling plus refinement. */
+function isolateSampling(p: Potential1D, L: number, R: number, samples = 4000): IsolationResult {
+  const h = (R - L) / samples;
+  const xs: number[] = [], fs: number[] = [];
+  for (let i = 0; i <= samples; i++) {
+    const x = i === samples ? R : L + i * h;
+    xs.push(x);
+    fs.push(p.dU(x));
+  }
+  const cScale = curvatureScale(p, L, R);
+  const sScale = slopeScale(p, L, R);
+  const points: RawCritical[] = [];
+  const push = (x: number, touching: boolean) => {
+    if (x - L <= h * 1e-6 || R - x <= h * 1e-6) return;
+    if (points.some((q) => Math.abs(q.x - x) < h * 1e-3)) return;
+    const c = p.d2U(x);
+    const degenerate = touching || !(Math.abs(c) > 1e-6 * cScale);
+    let kind: CriticalKind = c > 0 ? "minimum" : "maximum";
+    if (degenerate) kind = classifyBySigns(outsideSign(p, x, -1, h / 8, L, R), outsideSign(p, x, 1, h / 8, L, R));
+    points.push({ x, kind, degenerate });
+  };
+  for (let i = 0; i < samples; i++) {
+    const fa = fs[i]!, fb = fs[i + 1]!;
+    if (fa === 0) push(xs[i]!, false);
+    else if (fb !== 0 && Math.sign(fa) !== Math.sign(fb)) push(brentRoot(p.dU, xs[i]!, xs[i + 1]!, 0, 200, fa, fb).root, false);
+  }
+  // touching roots: local minima of |U′| that are tiny but without a sign change
+  for (let i = 1; i < samples; i++) {
+    const a = Math.abs(fs[i - 1]!), b = Math.abs(fs[i]!), c = Math.abs(fs[i + 1]!);
+    if (b <= a && b <= c && b < 1e-6 * sScale && Math.sign(fs[i - 1]!) === Math.sign(fs[i + 1]!)) push(xs[i]!, true);
+  }
+  points.sort((u, v) => u.x - v.x);
+  return { points, complete: true, method: "sampling" };
+}
+
+/** All roots of U′ strictly inside (L, R), classified. */
+export function isolateCriticalPoints(p: Potential1D, L: number, R: number): IsolationResult {
+  if (p.trees) return isolateInterval(p, p.trees, L, R);
+  return isolateSampling(p, L, R);
+}
