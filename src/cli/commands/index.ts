@@ -1,4 +1,7 @@
 // Every CLI command, in the order `kramers --help` lists them. Engines add theirs here.
 import type { Command } from "../command.js";
+import { landscapeCommand } from "./landscape.js";
 
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [
+  landscapeCommand,
+];
