@@ -9,3 +9,4 @@ export * from "./units.js";
 export * from "./potential/index.js";
 export { loadWasm, type KramersWasm } from "./wasm/loader.js";
 export * from "./landscape/index.js";
+export * from "./plot/index.js";
