@@ -1,6 +1,7 @@
 // The library's standard figures as SVG strings: the potential with its landmarks, stationary
 // densities, escape-time histograms with the exponential fit, and the Kramers turnover.
 import { KramersError } from "../errors.js";
+import { analyseLandscape } from "../landscape/landscape.js";
 import { toPotential, type PotentialInput } from "../potential/resolve.js";
 import type { Potential1D } from "../potential/types.js";
 import { requireFinite, requireInteger, requireInterval, requireOptions, requirePositive } from "../validate.js";
@@ -41,7 +42,7 @@ function linspace(a: number, b: number, n: number): Float64Array {
 
 /**
  * Minima and maxima of U on a grid: sign changes of U′ between samples, refined by bisection.
- * Only for drawing (the landscape module is the rigorous search); extrema closer than a grid
+ * Only a fallback for drawing when the landscape analysis cannot run; extrema closer than a grid
  * step can be missed.
  */
 function sampledExtrema(p: Potential1D, xs: Float64Array): { minima: PlotCriticalPoint[]; maxima: PlotCriticalPoint[] } {
@@ -75,6 +76,14 @@ function sampledExtrema(p: Potential1D, xs: Float64Array): { minima: PlotCritica
   return { minima, maxima };
 }
 
+function landmarks(p: Potential1D, domain: readonly [number, number], xs: Float64Array): { minima: readonly PlotCriticalPoint[]; maxima: readonly PlotCriticalPoint[] } {
+  try {
+    return analyseLandscape(p, domain);
+  } catch {
+    return sampledExtrema(p, xs);
+  }
+}
+
 const g4 = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(4))));
 
 /** Options of {@link plotPotential}. */
@@ -87,7 +96,7 @@ export interface PlotPotentialOptions extends FigureOptions {
   readonly samples?: number;
   /** Thermal energy; when given, barrier labels also show βΔU and a bar of height kT is drawn. */
   readonly kT?: number;
-  /** Minima and maxima to mark (e.g. from `landscape(...)`); found on the sample grid when omitted. */
+  /** Minima and maxima to mark (e.g. from `landscape(...)`). @default `landscape({ potential, domain })` */
   readonly landscape?: { readonly minima: readonly PlotCriticalPoint[]; readonly maxima: readonly PlotCriticalPoint[] };
   /** Draw the harmonic approximation U(x₀) + U″(x₀)(x − x₀)²/2 at each extremum. @default true */
   readonly curvature?: boolean;
@@ -119,7 +128,7 @@ export function plotPotential(options: PlotPotentialOptions): string {
   const xs = linspace(domain[0], domain[1], n);
   const us = new Float64Array(n);
   for (let i = 0; i < n; i++) us[i] = p.U(xs[i]!);
-  const { minima, maxima } = (o.landscape as PlotPotentialOptions["landscape"]) ?? sampledExtrema(p, xs);
+  const { minima, maxima } = (o.landscape as PlotPotentialOptions["landscape"]) ?? landmarks(p, domain, xs);
   const layers: Layer[] = [{ type: "line", x: xs, y: us, label: `U(x) = ${p.label.length > 40 ? p.label.slice(0, 39) + "…" : p.label}`, color: PALETTE[0] }];
   // y-range from the curve, so the osculating parabolas don't stretch the axis
   let ulo = Infinity;
