@@ -1,0 +1,363 @@
+/**
+ * Pure-JS twin of `assembly/fokker_planck.ts`: the same algorithms, line for line, on
+ * Float64Arrays instead of pointers. Used as the `engine: "js"` fallback, in the benchmark and in
+ * the tests that check WASM and JS agree. See the assembly file for the mathematics.
+ * @packageDocumentation
+ */
+
+const REFLECTING = 0;
+const ABSORBING = 1;
+const PERIODIC = 2;
+const TINY = -1e-300;
+
+/** Scalar side results of the last call (same slots as the WASM `fpInfo`). */
+export const fpInfoJs = new Float64Array(8);
+
+function edgeRates(delta: number, w: number): void {
+  const a = Math.abs(delta);
+  let down = 1.0;
+  let upv = 1.0;
+  if (a > 0.5) {
+    const e = Math.exp(-a);
+    down = a / (1.0 - e);
+    upv = down * e;
+  } else if (a > 0.0) {
+    const om = -Math.expm1(-a);
+    down = a / om;
+    upv = down * (1.0 - om);
+  }
+  if (delta > 0.0) {
+    fpInfoJs[6] = w * upv;
+    fpInfoJs[7] = w * down;
+  } else {
+    fpInfoJs[6] = w * down;
+    fpInfoJs[7] = w * upv;
+  }
+}
+
+/** JS twin of fpAssemble; `U` replaces the WASM descriptor. */
+export function fpAssembleJs(U: (x: number) => number, n: number, left: number, h: number, beta: number, diffusion: number, boundary: number, u: Float64Array, up: Float64Array, down: Float64Array): void {
+  let umin = Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = beta * U(left + (i + 0.5) * h);
+    u[i] = v;
+    if (v < umin) umin = v;
+  }
+  const w = diffusion / (h * h);
+  let maxJump = 0.0;
+  let prev = u[0]!;
+  for (let i = 0; i < n - 1; i++) {
+    const next = u[i + 1]!;
+    const delta = next - prev;
+    edgeRates(delta, w);
+    up[i] = fpInfoJs[6]!;
+    down[i + 1] = fpInfoJs[7]!;
+    if (Math.min(prev, next) - umin <= 200.0) maxJump = Math.max(maxJump, Math.abs(delta));
+    prev = next;
+  }
+  const uL = beta * U(left);
+  const uR = beta * U(left + n * h);
+  const un = beta * U(left + (n + 0.5) * h);
+  if (boundary === ABSORBING) {
+    edgeRates(uL - u[0]!, 2.0 * w);
+    down[0] = fpInfoJs[6]!;
+    edgeRates(uR - u[n - 1]!, 2.0 * w);
+    up[n - 1] = fpInfoJs[6]!;
+  } else if (boundary === PERIODIC) {
+    edgeRates(un - u[n - 1]!, w);
+    up[n - 1] = fpInfoJs[6]!;
+    down[0] = fpInfoJs[7]!;
+  } else {
+    down[0] = 0.0;
+    up[n - 1] = 0.0;
+  }
+  fpInfoJs[0] = umin;
+  fpInfoJs[1] = maxJump;
+  fpInfoJs[2] = uL;
+  fpInfoJs[3] = uR;
+  fpInfoJs[4] = un;
+  let maxRate = 0.0;
+  for (let i = 0; i < n; i++) maxRate = Math.max(maxRate, Math.max(up[i]!, down[i]!));
+  fpInfoJs[5] = maxRate;
+}
+
+/** JS twin of fpFactor (p, q are read from `offset` onward). */
+export function fpFactorJs(p: Float64Array, pOff: number, q: Float64Array, qOff: number, m: number, d: Float64Array, e: Float64Array, lld: Float64Array): void {
+  let a = p[pOff]!;
+  for (let i = 0; i < m - 1; i++) {
+    const di = a + q[qOff + i]!;
+    d[i] = di;
+    const pn = p[pOff + i + 1]!;
+    const qp = q[qOff + i]! * pn;
+    e[i] = -Math.sqrt(qp);
+    lld[i] = qp / di;
+    a = pn * (a / di);
+  }
+  d[m - 1] = a + q[qOff + m - 1]!;
+}
+
+/** JS twin of fpNegcount. */
+export function fpNegcountJs(d: Float64Array, lld: Float64Array, m: number, sigma: number): number {
+  let s = -sigma;
+  let neg = 0;
+  for (let i = 0; i < m - 1; i++) {
+    let dp = d[i]! + s;
+    if (dp === 0.0) dp = TINY;
+    if (dp < 0.0) neg++;
+    s = lld[i]! * (s / dp) - sigma;
+  }
+  const last = d[m - 1]! + s;
+  if (last <= 0.0) neg++;
+  return neg;
+}
+
+/** JS twin of fpNegcount2: returns count(sigmaA); count(sigmaB) in fpInfoJs[5]. */
+export function fpNegcount2Js(d: Float64Array, lld: Float64Array, m: number, sigmaA: number, sigmaB: number): number {
+  let sa = -sigmaA;
+  let sb = -sigmaB;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < m - 1; i++) {
+    const di = d[i]!;
+    const l2 = lld[i]!;
+    let pa = di + sa;
+    let pb = di + sb;
+    if (pa === 0.0) pa = TINY;
+    if (pb === 0.0) pb = TINY;
+    if (pa < 0.0) na++;
+    if (pb < 0.0) nb++;
+    sa = l2 * (sa / pa) - sigmaA;
+    sb = l2 * (sb / pb) - sigmaB;
+  }
+  const dl = d[m - 1]!;
+  if (dl + sa <= 0.0) na++;
+  if (dl + sb <= 0.0) nb++;
+  fpInfoJs[5] = nb;
+  return na;
+}
+
+/** JS twin of fpTwisted. */
+export function fpTwistedJs(d: Float64Array, e: Float64Array, lld: Float64Array, m: number, sigma: number, s: Float64Array, pp: Float64Array, z: Float64Array): number {
+  let sv = -sigma;
+  let pv = d[m - 1]! - sigma;
+  s[0] = sv;
+  pp[m - 1] = pv;
+  for (let i = 0; i < m - 1; i++) {
+    let dplus = d[i]! + sv;
+    if (dplus === 0.0) dplus = TINY;
+    sv = lld[i]! * (sv / dplus) - sigma;
+    s[i + 1] = sv;
+    const k = m - 2 - i;
+    let dminus = lld[k]! + pv;
+    if (dminus === 0.0) dminus = TINY;
+    pv = pv * (d[k]! / dminus) - sigma;
+    pp[k] = pv;
+  }
+  let r = 0;
+  let gmin = Infinity;
+  let gr = 0.0;
+  for (let k = 0; k < m; k++) {
+    const g = s[k]! + pp[k]! + sigma;
+    const ag = Math.abs(g);
+    if (ag < gmin) {
+      gmin = ag;
+      gr = g;
+      r = k;
+    }
+  }
+  let neg = 0;
+  for (let i = 0; i < r; i++) if (d[i]! + s[i]! < 0.0) neg++;
+  for (let k = r + 1; k < m; k++) if (lld[k - 1]! + pp[k]! < 0.0) neg++;
+  if (gr < 0.0) neg++;
+  z[r] = 1.0;
+  let norm = 1.0;
+  let zi = 1.0;
+  for (let i = r - 1; i >= 0; i--) {
+    let dplus = d[i]! + s[i]!;
+    if (dplus === 0.0) dplus = TINY;
+    zi = -(e[i]! / dplus) * zi;
+    z[i] = zi;
+    norm += zi * zi;
+  }
+  zi = 1.0;
+  for (let i = r; i < m - 1; i++) {
+    let dminus = lld[i]! + pp[i + 1]!;
+    if (dminus === 0.0) dminus = TINY;
+    zi = -(e[i]! / dminus) * zi;
+    z[i + 1] = zi;
+    norm += zi * zi;
+  }
+  if (gr === 0.0) gr = 1e-300;
+  fpInfoJs[0] = gr;
+  fpInfoJs[1] = norm;
+  fpInfoJs[2] = r;
+  fpInfoJs[3] = neg;
+  return gr / norm;
+}
+
+/** JS twin of fpModeFromVector. */
+export function fpModeFromVectorJs(z: Float64Array, u: Float64Array, up: Float64Array, n: number, boundary: number, umin: number, h: number, f: Float64Array, psi: Float64Array): void {
+  let zpi = 0.0;
+  for (let i = 0; i < n; i++) zpi += Math.exp(-(u[i]! - umin));
+  if (boundary === ABSORBING) {
+    for (let i = 0; i < n; i++) {
+      const x = Math.min(0.5 * (u[i]! - umin), 700.0);
+      f[i] = z[i]! * Math.exp(x);
+    }
+  } else {
+    let fi = 0.0;
+    f[0] = 0.0;
+    let mean = 0.0;
+    for (let i = 0; i < n - 1; i++) {
+      const zi = z[i]!;
+      if (zi !== 0.0) {
+        const x = Math.min(0.5 * (u[i]! - umin), 700.0);
+        fi += (zi * Math.exp(x)) / Math.sqrt(up[i]!);
+      }
+      f[i + 1] = fi;
+    }
+    for (let i = 0; i < n; i++) mean += Math.exp(-(u[i]! - umin)) * f[i]!;
+    mean /= zpi;
+    for (let i = 0; i < n; i++) f[i] = f[i]! - mean;
+  }
+  let norm = 0.0;
+  let big = 0.0;
+  for (let i = 0; i < n; i++) {
+    const fi = f[i]!;
+    norm += Math.exp(-(u[i]! - umin)) * fi * fi;
+    if (Math.abs(fi) > Math.abs(big)) big = fi;
+  }
+  const scale = (big < 0.0 ? -1.0 : 1.0) / Math.sqrt(norm / zpi);
+  for (let i = 0; i < n; i++) {
+    const fi = f[i]! * scale;
+    f[i] = fi;
+    psi[i] = ((Math.exp(-(u[i]! - umin)) / zpi) * fi) / h;
+  }
+}
+
+/** JS twin of fpStationary. */
+export function fpStationaryJs(u: Float64Array, n: number, umin: number, h: number, rho: Float64Array): number {
+  let z = 0.0;
+  for (let i = 0; i < n; i++) {
+    const w = Math.exp(-(u[i]! - umin));
+    rho[i] = w;
+    z += w;
+  }
+  const inv = 1.0 / (z * h);
+  for (let i = 0; i < n; i++) rho[i] = rho[i]! * inv;
+  return z;
+}
+
+/** JS twin of fpPeriodicStationary. */
+export function fpPeriodicStationaryJs(u: Float64Array, up: Float64Array, n: number, un: number, h: number, rho: Float64Array): number {
+  let umax = -Infinity;
+  for (let i = 0; i < n; i++) umax = Math.max(umax, u[i]!);
+  const a = un - u[0]!;
+  let total = 0.0;
+  for (let i = 0; i < n; i++) total += Math.exp(u[i]! - umax) / up[i]!;
+  let sign = 1.0;
+  if (a === 0.0) {
+    let zs = 0.0;
+    for (let i = 0; i < n; i++) {
+      const w = Math.exp(-(u[i]! - umax));
+      rho[i] = w;
+      zs += w;
+    }
+    for (let i = 0; i < n; i++) rho[i] = rho[i]! / (zs * h);
+    fpInfoJs[0] = 1.0;
+    return 0.0;
+  }
+  if (a < 0.0) {
+    const g0 = total / -Math.expm1(a);
+    let g = g0 * Math.exp(a);
+    for (let i = n - 1; i >= 1; i--) {
+      g += Math.exp(u[i]! - umax) / up[i]!;
+      rho[i] = g;
+    }
+    rho[0] = g0;
+  } else {
+    sign = -1.0;
+    let g = total / Math.expm1(a);
+    rho[0] = g;
+    for (let i = 0; i < n - 1; i++) {
+      g += Math.exp(u[i]! - umax) / up[i]!;
+      rho[i + 1] = g;
+    }
+  }
+  let mass = 0.0;
+  for (let i = 0; i < n; i++) {
+    const v = Math.exp(-(u[i]! - umax)) * rho[i]!;
+    rho[i] = v;
+    mass += v;
+  }
+  mass *= h;
+  for (let i = 0; i < n; i++) rho[i] = rho[i]! / mass;
+  fpInfoJs[0] = 1.0;
+  return sign / mass;
+}
+
+/** JS twin of fpEvolve. */
+export function fpEvolveJs(up: Float64Array, down: Float64Array, n: number, boundary: number, dt: number, theta: number, steps: number, p: Float64Array, cp: Float64Array, inv: Float64Array, rhs: Float64Array, y: Float64Array, survival: Float64Array, outflow: Float64Array): void {
+  const a = theta * dt;
+  const b = (1.0 - theta) * dt;
+  const periodic = boundary === PERIODIC;
+  const cornerLow = periodic ? -a * down[0]! : 0.0;
+  const cornerHigh = periodic ? -a * up[n - 1]! : 0.0;
+  const gam = -(1.0 + a * (up[0]! + down[0]!));
+  let prevCp = 0.0;
+  for (let i = 0; i < n; i++) {
+    let diag = 1.0 + a * (up[i]! + down[i]!);
+    if (periodic) {
+      if (i === 0) diag -= gam;
+      if (i === n - 1) diag -= (cornerLow * cornerHigh) / gam;
+    }
+    const sub = i > 0 ? -a * up[i - 1]! : 0.0;
+    const den = diag - sub * prevCp;
+    const iv = 1.0 / den;
+    inv[i] = iv;
+    const sup = i < n - 1 ? -a * down[i + 1]! : 0.0;
+    prevCp = sup * iv;
+    cp[i] = prevCp;
+  }
+  if (periodic) {
+    let prev = 0.0;
+    for (let i = 0; i < n; i++) {
+      const ui = i === 0 ? gam : i === n - 1 ? cornerLow : 0.0;
+      const sub = i > 0 ? -a * up[i - 1]! : 0.0;
+      prev = (ui - sub * prev) * inv[i]!;
+      y[i] = prev;
+    }
+    for (let i = n - 2; i >= 0; i--) y[i] = y[i]! - cp[i]! * y[i + 1]!;
+  }
+  const yfac = periodic ? 1.0 / (1.0 + y[0]! + (cornerHigh / gam) * y[n - 1]!) : 0.0;
+  for (let k = 0; k < steps; k++) {
+    const outOld = down[0]! * p[0]! + up[n - 1]! * p[n - 1]!;
+    let prev = 0.0;
+    for (let i = 0; i < n; i++) {
+      let ap = -(up[i]! + down[i]!) * p[i]!;
+      if (i > 0) ap += up[i - 1]! * p[i - 1]!;
+      else if (periodic) ap += up[n - 1]! * p[n - 1]!;
+      if (i < n - 1) ap += down[i + 1]! * p[i + 1]!;
+      else if (periodic) ap += down[0]! * p[0]!;
+      const r = p[i]! + b * ap;
+      const sub = i > 0 ? -a * up[i - 1]! : 0.0;
+      prev = (r - sub * prev) * inv[i]!;
+      rhs[i] = prev;
+    }
+    let next = rhs[n - 1]!;
+    p[n - 1] = next;
+    for (let i = n - 2; i >= 0; i--) {
+      next = rhs[i]! - cp[i]! * next;
+      p[i] = next;
+    }
+    if (periodic) {
+      const f = (p[0]! + (cornerHigh / gam) * p[n - 1]!) * yfac;
+      for (let i = 0; i < n; i++) p[i] = p[i]! - f * y[i]!;
+    }
+    let mass = 0.0;
+    for (let i = 0; i < n; i++) mass += p[i]!;
+    const outNew = down[0]! * p[0]! + up[n - 1]! * p[n - 1]!;
+    survival[k] = mass;
+    outflow[k] = boundary === ABSORBING ? theta * outNew + (1.0 - theta) * outOld : 0.0;
+  }
+}
