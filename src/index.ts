@@ -10,3 +10,4 @@ export * from "./potential/index.js";
 export { loadWasm, type KramersWasm } from "./wasm/loader.js";
 export * from "./landscape/index.js";
 export * from "./plot/index.js";
+export * from "./rates/index.js";
