@@ -57,7 +57,7 @@ export function kramersOverdampedRate(options: KramersOverdampedOptions): RateEs
   lowBarrierWarning(w, bdU);
   const ratio = gamma / (mass * wb);
   if (ratio < OVERDAMPED_MIN_FRICTION_RATIO) {
-    w.add("FRICTION_REGIME", `overdamped Kramers needs γ/m ≫ ω_b, but γ/(m ω_b) = ${ratio.toPrecision(3)} < ${OVERDAMPED_MIN_FRICTION_RATIO}: it underestimates the rate; use the full Kramers or Mel'nikov–Pollak rate`);
+    w.add("FRICTION_REGIME", `overdamped Kramers needs γ/m ≫ ω_b, but γ/(m ω_b) = ${ratio.toPrecision(3)} < ${OVERDAMPED_MIN_FRICTION_RATIO}: it overestimates the rate (it is always ≥ full Kramers, by ≈ 1 + (mω_b/γ)² when γ/m ≫ ω_b); use the full Kramers or Mel'nikov–Pollak rate`);
   }
   return {
     value: (Math.sqrt(ca * cb) / (2 * Math.PI * gamma)) * Math.exp(-bdU),
@@ -123,7 +123,7 @@ export function kramersFullRate(options: KramersFullOptions): RateEstimate {
     value: ((wa * kappa) / (2 * Math.PI)) * Math.exp(-bdU),
     units: rateUnits(options.timeUnit),
     formula: "ω_a/(2π ω_b)·(√(γ²/(4m²) + ω_b²) − γ/(2m))·exp(−ΔU/kT)",
-    regime: "moderate to high friction (spatial diffusion, Δ = γIβ/m ≳ 1)",
+    regime: "moderate to high friction (spatial diffusion, Δ = γIβ/m ≳ 6)",
     ingredients: { barrierHeight: dU, kT, reducedBarrier: bdU, wellFrequency: wa, barrierFrequency: wb, gamma, mass, ...(options.delta !== undefined ? { delta: options.delta } : {}) },
     warnings: w.list,
   };

@@ -1,7 +1,9 @@
 // Every CLI command, in the order `kramers --help` lists them. Engines add theirs here.
 import type { Command } from "../command.js";
 import { landscapeCommand } from "./landscape.js";
+import { rateCommand } from "./rate.js";
 
 export const COMMANDS: Command[] = [
   landscapeCommand,
+  rateCommand,
 ];
