@@ -24,7 +24,7 @@ export interface EyringOptions {
  * @returns the rate in 1/s with ΔG‡/k_BT in the ingredients
  * @example
  * ```ts
- * eyringRate({ activationFreeEnergy: 80, temperature: 298.15 }).value; // ≈ 0.0589 1/s
+ * eyringRate({ activationFreeEnergy: 80, temperature: 298.15 }).value; // ≈ 0.05996 1/s
  * ```
  */
 export function eyringRate(options: EyringOptions): RateEstimate {
