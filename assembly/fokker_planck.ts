@@ -30,7 +30,7 @@ const ABSORBING: i32 = 1;
 const PERIODIC: i32 = 2;
 
 // Scratch results of the last kernel call (read with fpInfo).
-const info = memory.data(8 * 8);
+const info = memory.data(10 * 8);
 
 /** Scalar results of the last fpAssemble/fpTwisted/fpPeriodicStationary call, slot `k`. */
 export function fpInfo(k: i32): f64 {
@@ -66,7 +66,8 @@ export function fpInfo(k: i32): f64 {
  * Writes u[n], up[n], down[n]. `boundary`: 0 reflecting, 1 absorbing, 2 periodic.
  * info[0] = min u, info[1] = max |Δu| over edges whose lower end lies within 200 of min u (the
  * resolution check), info[2] = βU(left), info[3] = βU(right), info[4] = u_n (periodic: βU at the
- * first centre beyond the right end), info[5] = the largest rate.
+ * first centre beyond the right end), info[5] = the largest rate, info[8] = max |Δu| within 60 of min u (where the
+ * starting grid of the refinement is chosen).
  */
 export function fpAssemble(desc: usize, n: i32, left: f64, h: f64, beta: f64, diffusion: f64, boundary: i32, u: usize, up: usize, down: usize): void {
   let umin: f64 = Infinity;
@@ -76,7 +77,7 @@ export function fpAssemble(desc: usize, n: i32, left: f64, h: f64, beta: f64, di
     if (v < umin) umin = v;
   }
   const w = diffusion / (h * h);
-  let maxJump: f64 = 0.0;
+  let maxJump: f64 = 0.0, maxJumpLow: f64 = 0.0;
   let prev = ld(u, 0);
   for (let i = 0; i < n - 1; i++) {
     const next = ld(u, i + 1);
@@ -84,7 +85,9 @@ export function fpAssemble(desc: usize, n: i32, left: f64, h: f64, beta: f64, di
     edgeRates(delta, w);
     st(up, i, load<f64>(info + 48));
     st(down, i + 1, load<f64>(info + 56));
-    if (Math.min(prev, next) - umin <= 200.0) maxJump = Math.max(maxJump, Math.abs(delta));
+    const lower = Math.min(prev, next) - umin;
+    if (lower <= 200.0) maxJump = Math.max(maxJump, Math.abs(delta));
+    if (lower <= 60.0) maxJumpLow = Math.max(maxJumpLow, Math.abs(delta));
     prev = next;
   }
   const uL = beta * potentialU(desc, left);
@@ -112,6 +115,7 @@ export function fpAssemble(desc: usize, n: i32, left: f64, h: f64, beta: f64, di
   let maxRate: f64 = 0.0;
   for (let i = 0; i < n; i++) maxRate = Math.max(maxRate, Math.max(ld(up, i), ld(down, i)));
   st(info, 5, maxRate);
+  st(info, 8, maxJumpLow);
 }
 
 /**
@@ -360,10 +364,9 @@ export function fpPeriodicStationary(u: usize, up: usize, n: i32, un: f64, h: f6
     st(rho, i, v);
     mass += v;
   }
-  mass *= h;
-  for (let i = 0; i < n; i++) st(rho, i, ld(rho, i) / mass);
+  // cell probabilities p_i = J π_i G_i with Σp = 1 → J = 1/Σ πG (sign of the drift); ρ = p/h
+  for (let i = 0; i < n; i++) st(rho, i, ld(rho, i) / (mass * h));
   st(info, 0, 1.0);
-  // ρ_i = J π_i G_i → J = 1/(h Σ π G) with the sign of the drift
   return sign / mass;
 }
 

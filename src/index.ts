@@ -11,3 +11,4 @@ export { loadWasm, type KramersWasm } from "./wasm/loader.js";
 export * from "./landscape/index.js";
 export * from "./plot/index.js";
 export * from "./rates/index.js";
+export * from "./fokker-planck/index.js";

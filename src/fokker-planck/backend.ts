@@ -34,6 +34,8 @@ export interface AssemblyInfo {
   readonly umin: number;
   /** max |βΔU| between neighbouring cells (in the region within 200 kT of the minimum). */
   readonly maxJump: number;
+  /** max |βΔU| between neighbouring cells within 60 kT of the minimum (sets the starting grid). */
+  readonly maxJumpLow: number;
   /** βU at the first centre beyond the right end (periodic wrap). */
   readonly uNext: number;
 }
@@ -81,7 +83,7 @@ export function jsGenerator(potential: Potential1D, grid: CellGrid, beta: number
   const down = new Float64Array(n);
   const U = potential.U.bind(potential);
   fpAssembleJs(U, n, grid.left, grid.h, beta, diffusion, code, u, up, down);
-  const info: AssemblyInfo = { umin: fpInfoJs[0]!, maxJump: fpInfoJs[1]!, uNext: fpInfoJs[4]! };
+  const info: AssemblyInfo = { umin: fpInfoJs[0]!, maxJump: fpInfoJs[1]!, maxJumpLow: fpInfoJs[8]!, uNext: fpInfoJs[4]! };
   const maxRate = fpInfoJs[5]!;
   const m = boundary === "absorbing" ? n : n - 1;
   const d = new Float64Array(m);
@@ -155,7 +157,7 @@ export function wasmGenerator(wasm: KramersWasm, potential: Potential1D, grid: C
   const up = alloc(n);
   const down = alloc(n);
   x.fpAssemble(desc, n, grid.left, grid.h, beta, diffusion, code, u, up, down);
-  const info: AssemblyInfo = { umin: x.fpInfo(0), maxJump: x.fpInfo(1), uNext: x.fpInfo(4) };
+  const info: AssemblyInfo = { umin: x.fpInfo(0), maxJump: x.fpInfo(1), maxJumpLow: x.fpInfo(8), uNext: x.fpInfo(4) };
   const maxRate = x.fpInfo(5);
   const m = boundary === "absorbing" ? n : n - 1;
   const d = alloc(m);

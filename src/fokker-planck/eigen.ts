@@ -34,10 +34,20 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
   let passes = 0;
   const lo = new Array<number>(k).fill(lo0);
   const hi = new Array<number>(k).fill(hi0);
+  // Sturm counts at the bracket ends: eigenvalue j is isolated when cLo = j and cHi = j + 1
+  const cLo = new Array<number>(k).fill(0);
+  const cHi = new Array<number>(k).fill(m);
   const record = (sigma: number, c: number): void => {
     for (let j = 0; j < k; j++) {
-      if (c <= j) lo[j] = Math.max(lo[j]!, sigma);
-      else hi[j] = Math.min(hi[j]!, sigma);
+      if (c <= j) {
+        if (sigma > lo[j]!) {
+          lo[j] = sigma;
+          cLo[j] = c;
+        }
+      } else if (sigma < hi[j]!) {
+        hi[j] = sigma;
+        cHi[j] = c;
+      }
     }
   };
   const c0 = g.negcount(lo0);
@@ -46,6 +56,7 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
     // eigenvalues below 1e-301 × the largest rate: cannot happen above ~690 kT barriers
     for (let j = 0; j < Math.min(c0, k); j++) lo[j] = 0;
   }
+  record(lo0, c0);
   const values: number[] = [];
   const modes: { f: Float64Array; psi: Float64Array }[] = [];
   let allConverged = true;
@@ -58,7 +69,7 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
       record(seed * 0.98, ca);
       record(seed * 1.02, cb);
     }
-    while (hi[j]! > lo[j]! * 1.02) {
+    while ((hi[j]! > lo[j]! * 1.02 || cLo[j] !== j || cHi[j] !== j + 1) && hi[j]! - lo[j]! > 4 * EPS * hi[j]!) {
       const s = mid(lo[j]!, hi[j]!);
       record(s, g.negcount(s));
       passes++;

@@ -11,7 +11,7 @@ const PERIODIC = 2;
 const TINY = -1e-300;
 
 /** Scalar side results of the last call (same slots as the WASM `fpInfo`). */
-export const fpInfoJs = new Float64Array(8);
+export const fpInfoJs = new Float64Array(10);
 
 function edgeRates(delta: number, w: number): void {
   const a = Math.abs(delta);
@@ -45,6 +45,7 @@ export function fpAssembleJs(U: (x: number) => number, n: number, left: number, 
   }
   const w = diffusion / (h * h);
   let maxJump = 0.0;
+  let maxJumpLow = 0.0;
   let prev = u[0]!;
   for (let i = 0; i < n - 1; i++) {
     const next = u[i + 1]!;
@@ -52,7 +53,9 @@ export function fpAssembleJs(U: (x: number) => number, n: number, left: number, 
     edgeRates(delta, w);
     up[i] = fpInfoJs[6]!;
     down[i + 1] = fpInfoJs[7]!;
-    if (Math.min(prev, next) - umin <= 200.0) maxJump = Math.max(maxJump, Math.abs(delta));
+    const lower = Math.min(prev, next) - umin;
+    if (lower <= 200.0) maxJump = Math.max(maxJump, Math.abs(delta));
+    if (lower <= 60.0) maxJumpLow = Math.max(maxJumpLow, Math.abs(delta));
     prev = next;
   }
   const uL = beta * U(left);
@@ -79,6 +82,7 @@ export function fpAssembleJs(U: (x: number) => number, n: number, left: number, 
   let maxRate = 0.0;
   for (let i = 0; i < n; i++) maxRate = Math.max(maxRate, Math.max(up[i]!, down[i]!));
   fpInfoJs[5] = maxRate;
+  fpInfoJs[8] = maxJumpLow;
 }
 
 /** JS twin of fpFactor (p, q are read from `offset` onward). */
@@ -290,8 +294,7 @@ export function fpPeriodicStationaryJs(u: Float64Array, up: Float64Array, n: num
     rho[i] = v;
     mass += v;
   }
-  mass *= h;
-  for (let i = 0; i < n; i++) rho[i] = rho[i]! / mass;
+  for (let i = 0; i < n; i++) rho[i] = rho[i]! / (mass * h);
   fpInfoJs[0] = 1.0;
   return sign / mass;
 }
