@@ -3,3 +3,5 @@
 export { allocF64, allocI32, free } from "./memory";
 export { evaluatePotential, potentialDerivative } from "./potential";
 export { fpInfo, fpAssemble, fpFactor, fpNegcount, fpNegcount2, fpTwisted, fpModeFromVector, fpStationary, fpPeriodicStationary, fpEvolve } from "./fokker_planck";
+export { rngNormals, rngPhilox, rngUniforms } from "./rng";
+export { langevinInit, langevinRun, langevinWorkBytes } from "./langevin";

@@ -22,4 +22,25 @@ export interface KramersWasmExports {
   fpStationary(u: number, n: number, umin: number, h: number, rho: number): number;
   fpPeriodicStationary(u: number, up: number, n: number, un: number, h: number, rho: number): number;
   fpEvolve(up: number, down: number, n: number, boundary: number, dt: number, theta: number, steps: number, p: number, cp: number, inv: number, rhs: number, y: number, survival: number, outflow: number): void;
+  // --- Langevin engine (assembly/rng.ts, assembly/langevin.ts) ---
+  /** Normals first … first+n−1 of a walker's counter-based stream into out (n f64). */
+  rngNormals(zig: number, seedLo: number, seedHi: number, walker: number, first: number, n: number, out: number): void;
+  /** Philox4x32-10 of one counter under key (k0, k1); 4 u32 to out. */
+  rngPhilox(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: number): void;
+  /** Bridge uniforms of n steps (2 per step) into out. */
+  rngUniforms(seedLo: number, seedHi: number, walker: number, first: number, n: number, out: number): void;
+  /** Start a chunk of walkers (buffer contracts in assembly/langevin.ts). */
+  langevinInit(params: number, zig: number, x: number, aux: number, steps: number, status: number, count: number, firstWalker: number, rec: number, mom: number): void;
+  /** Advance a chunk until absorption, censoring or stepLimit; returns walkers still running. */
+  langevinRun(params: number, zig: number, desc: number, x: number, aux: number, steps: number, status: number, count: number, firstWalker: number, stepLimit: number, rec: number, mom: number, work: number): number;
+  /** Workspace bytes langevinRun needs for count walkers. */
+  langevinWorkBytes(count: number): number;
+  // ── Kramers equation (assembly/kramers_equation.ts): f64/i32 pointers; see the kernel docs ──
+  kramersPotentialAt(desc: number, x0: number, dx: number, P: number, u: number): void;
+  kramersAssemble(u: number, P: number, M: number, h: number, beta: number, vth: number, frictionRate: number, shift: number, adjoint: number, ab: number): void;
+  bandFactor(n: number, kl: number, ku: number, ab: number, ipiv: number): number;
+  bandSolve(n: number, kl: number, ku: number, ab: number, ipiv: number, b: number): void;
+  kramersEquilibrium(u: number, P: number, M: number, beta: number, uRef: number, out: number): void;
+  kramersInverseIteration(n: number, kl: number, ku: number, ab: number, ipiv: number, deflate: number, x: number, y: number, maxIter: number, tol: number, out: number): number;
+  kramersThermalAverage(u: number, P: number, M: number, beta: number, uRef: number, pEnd: number, tau: number): number;
 }

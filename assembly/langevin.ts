@@ -1,0 +1,353 @@
+// Langevin ensembles with first-passage detection. Conventions (SCIENCE.md):
+//   overdamped   γ dx = −U′ dt + √(2γkT) dW            (D = kT/γ)
+//   underdamped  dx = v dt,  m dv = −U′ dt − γ v dt + √(2γkT) dW   (friction rate γ/m)
+//
+// State is structure-of-arrays for a chunk of `count` walkers: x[dim][count], aux[dim][count]
+// (underdamped: the velocity; Leimkuhler–Matthews: the last noise ξ_n), steps[count] (i32, steps
+// taken), status[count] (i32: 0 running, 1 absorbed at the upper boundary, 2 at the lower,
+// 3 censored at maxSteps). Only dim = 1 is implemented; the layout and the `dim` slot are there so
+// N-D needs no new buffers.
+//
+// The walkers of a chunk advance in lockstep (all running walkers share the step count), so the
+// inner loop runs over independent walkers (no loop-carried dependency: the CPU overlaps them) and
+// the Philox blocks of four walkers are computed at once with SIMD (i64x2.extmul). Noise is indexed
+// per walker (see assembly/rng.ts): normal k of global walker w. Which k a step uses:
+//   Euler–Maruyama     step n → k = n
+//   Leimkuhler–Matthews ξ_j = normal j + 3 (ξ_0 at start); step n draws ξ_{n+1} = normal n + 4
+//   BAOAB              v_0 from normal 0; step n → k = n + 4
+//   OBABO              v_0 from normal 0; step n → k = 2n + 4, 2n + 5
+// so a trajectory depends only on (seed, global walker index): not on chunking, threads or how
+// many calls it is split into. The JS twin (src/kernels-js/langevin.ts) follows walker by walker
+// and gets the same numbers.
+//
+// Parameter block `params` (f64):
+//   [0] dim (1)           [1] integrator: 0 Euler–Maruyama, 1 Leimkuhler–Matthews, 2 BAOAB, 3 OBABO
+//   [2] dt                [3] kT       [4] gamma     [5] mass
+//   [6] lower boundary (−∞ if none)    [7] upper boundary (+∞ if none)
+//   [8] Brownian-bridge correction (0/1, overdamped only)
+//   [9] seed low word     [10] seed high word
+//   [11] maxSteps (censoring: tmax/dt)  [12] start x
+//   [13] record stride (steps; 0 = off)  [14] recorded rows in this chunk  [15] record frames
+//   [16] moment stride (steps; 0 = off)  [17] moment frames
+// Recording buffer `rec` (f64): rec[j·frames + f] = x of chunk walker j at step f·stride, for
+// j < params[14] (frames after absorption are left untouched). Moments buffer `mom` (f64,
+// 3·frames): count, Σx, Σx² over running walkers at step f·stride, added in walker order.
+// Workspace `work`: langevinWorkBytes(count) bytes, 16-byte aligned.
+import { potentialDU } from "./potential";
+import { normalAt, philox, philoxOut, resetNormalCache, uniform52, zigguratNormal } from "./rng";
+
+const EM: i32 = 0;
+const LM: i32 = 1;
+const BAOAB: i32 = 2;
+const OBABO: i32 = 3;
+
+const NEVER: i32 = 0x7fffffff;
+
+@inline function param(p: usize, i: i32): f64 {
+  return load<f64>(p + (<usize>i << 3));
+}
+
+/** Walkers rounded up to a multiple of 4 (SIMD lanes). */
+@inline function padded(count: i32): i32 {
+  return (count + 3) & ~3;
+}
+
+/** Bytes of workspace langevinRun needs for `count` walkers. */
+export function langevinWorkBytes(count: i32): i32 {
+  const m = padded(count);
+  // idx (i32), dead (i32), x, aux, force (f64), four rows of Philox words (u32)
+  return m * (4 + 4 + 8 + 8 + 8 + 16);
+}
+
+// Force evaluation: polynomial potentials (descriptor kind 0) of degree ≤ 4 take a cubic Horner
+// fast path whose coefficients are read once per call; everything else calls potentialDU.
+let fastCubic: bool = false;
+let d0: f64 = 0, d1: f64 = 0, d2: f64 = 0, d3: f64 = 0;
+
+function prepareForce(desc: usize): void {
+  fastCubic = false;
+  if (<i32>load<f64>(desc) != 0) return;
+  const n = <i32>load<f64>(desc, 8);
+  if (n > 5) return;
+  const c = desc + 16;
+  d0 = n > 1 ? load<f64>(c, 8) : 0.0;
+  d1 = n > 2 ? 2.0 * load<f64>(c, 16) : 0.0;
+  d2 = n > 3 ? 3.0 * load<f64>(c, 24) : 0.0;
+  d3 = n > 4 ? 4.0 * load<f64>(c, 32) : 0.0;
+  fastCubic = true;
+}
+
+/** Add x to the moments of frame f. */
+@inline function addMoment(mom: usize, frames: i32, f: i32, x: f64): void {
+  const p = mom + (<usize>f << 3);
+  const fb = <usize>frames << 3;
+  store<f64>(p, load<f64>(p) + 1.0);
+  store<f64>(p + fb, load<f64>(p + fb) + x);
+  store<f64>(p + 2 * fb, load<f64>(p + 2 * fb) + x * x);
+}
+
+/**
+ * Philox4x32-10 blocks (blk, 0, firstWalker + idx[i], 0) for i < m (m a multiple of 4), four walkers
+ * per SIMD pass; word r of walker i goes to words + r·rowBytes + 4i.
+ */
+function philoxRows(blk: u32, idx: usize, m: i32, firstWalker: u32, k0: u32, k1: u32, words: usize, rowBytes: usize): void {
+  const M0v = i32x4.splat(<i32>0xd2511f53);
+  const M1v = i32x4.splat(<i32>0xcd9e8d57);
+  const cBlk = i32x4.splat(<i32>blk);
+  const vFirst = i32x4.splat(<i32>firstWalker);
+  const zero = i32x4.splat(0);
+  for (let i = 0; i < m; i += 4) {
+    const o = <usize>i << 2;
+    let c0 = cBlk, c1 = zero, c2 = i32x4.add(v128.load(idx + o), vFirst), c3 = zero;
+    let ka = k0, kb = k1;
+    for (let r = 0; r < 10; r++) {
+      const pa = i64x2.extmul_low_i32x4_u(c0, M0v);
+      const pb = i64x2.extmul_high_i32x4_u(c0, M0v);
+      const qa = i64x2.extmul_low_i32x4_u(c2, M1v);
+      const qb = i64x2.extmul_high_i32x4_u(c2, M1v);
+      const hi0 = i32x4.shuffle(pa, pb, 1, 3, 5, 7);
+      const lo0 = i32x4.shuffle(pa, pb, 0, 2, 4, 6);
+      const hi1 = i32x4.shuffle(qa, qb, 1, 3, 5, 7);
+      const lo1 = i32x4.shuffle(qa, qb, 0, 2, 4, 6);
+      c0 = v128.xor(v128.xor(hi1, c1), i32x4.splat(<i32>ka));
+      c1 = lo1;
+      c2 = v128.xor(v128.xor(hi0, c3), i32x4.splat(<i32>kb));
+      c3 = lo0;
+      ka += 0x9e3779b9;
+      kb += 0xbb67ae85;
+    }
+    v128.store(words + o, c0);
+    v128.store(words + rowBytes + o, c1);
+    v128.store(words + 2 * rowBytes + o, c2);
+    v128.store(words + 3 * rowBytes + o, c3);
+  }
+}
+
+/**
+ * Start `count` walkers (chunk walker j is global walker firstWalker + j): x = start, steps = 0,
+ * status = 0; underdamped walkers get Maxwellian velocities √(kT/m)·ξ (ξ = normal 0 of their
+ * stream), Leimkuhler–Matthews walkers their first noise ξ_0 (normal 3). Records frame 0 and adds
+ * frame 0 to the moments.
+ */
+export function langevinInit(params: usize, zig: usize, x: usize, aux: usize, steps: usize, status: usize, count: i32, firstWalker: u32, rec: usize, mom: usize): void {
+  const method = <i32>param(params, 1);
+  const kT = param(params, 3), mass = param(params, 5);
+  const k0 = <u32>param(params, 9), k1 = <u32>param(params, 10);
+  const x0 = param(params, 12);
+  const recRows = <i32>param(params, 14), recFrames = <i32>param(params, 15);
+  const momStride = <i32>param(params, 16), momFrames = <i32>param(params, 17);
+  const sv = Math.sqrt(kT / mass);
+  resetNormalCache();
+  for (let j = 0; j < count; j++) {
+    const o = <usize>j;
+    const w = firstWalker + <u32>j;
+    store<f64>(x + (o << 3), x0);
+    store<i32>(steps + (o << 2), 0);
+    store<i32>(status + (o << 2), 0);
+    let a: f64 = 0.0;
+    if (method >= BAOAB) a = sv * normalAt(zig, 0, w, k0, k1);
+    else if (method == LM) a = normalAt(zig, 3, w, k0, k1);
+    store<f64>(aux + (o << 3), a);
+    if (j < recRows && recFrames > 0) store<f64>(rec + ((<usize>j * <usize>recFrames) << 3), x0);
+    if (momStride > 0 && momFrames > 0) addMoment(mom, momFrames, 0, x0);
+  }
+  resetNormalCache();
+}
+
+/**
+ * Advance the running walkers of the chunk in lockstep until each is absorbed, censored
+ * (steps = maxSteps) or the chunk has taken `stepLimit` steps. Returns how many are still running.
+ */
+export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, aux: usize, steps: usize, status: usize, count: i32, firstWalker: u32, stepLimit: i32, rec: usize, mom: usize, work: usize): i32 {
+  const method = <i32>param(params, 1);
+  const dt = param(params, 2), kT = param(params, 3), gamma = param(params, 4), mass = param(params, 5);
+  const lo = param(params, 6), hi = param(params, 7);
+  const bridge = param(params, 8) != 0.0 && method <= LM;
+  const k0 = <u32>param(params, 9), k1 = <u32>param(params, 10);
+  const maxSteps = <i32>param(params, 11);
+  const recStride = <i32>param(params, 13), recRows = <i32>param(params, 14), recFrames = <i32>param(params, 15);
+  const momStride = <i32>param(params, 16), momFrames = <i32>param(params, 17);
+  const limit = stepLimit < maxSteps ? stepLimit : maxSteps;
+  prepareForce(desc);
+  const cubic = fastCubic;
+  const e0 = d0, e1 = d1, e2 = d2, e3 = d3;
+
+  // workspace
+  const mp = padded(count);
+  const idx = work;
+  const dead = idx + (<usize>mp << 2);
+  const xa = dead + (<usize>mp << 2);
+  const aa = xa + (<usize>mp << 3);
+  const fa = aa + (<usize>mp << 3);
+  const words = fa + (<usize>mp << 3);
+  const rowBytes = <usize>mp << 2;
+
+  // gather the running walkers (in chunk order)
+  let m = 0;
+  let n = 0;
+  for (let j = 0; j < count; j++) {
+    if (load<i32>(status + (<usize>j << 2)) != 0) continue;
+    if (m == 0) n = load<i32>(steps + (<usize>j << 2));
+    const o = <usize>m;
+    store<i32>(idx + (o << 2), j);
+    store<i32>(dead + (o << 2), 0);
+    store<f64>(xa + (o << 3), load<f64>(x + (<usize>j << 3)));
+    store<f64>(aa + (o << 3), load<f64>(aux + (<usize>j << 3)));
+    m++;
+  }
+  if (m == 0) return 0;
+  for (let i = m; i < padded(m); i++) store<i32>(idx + (<usize>i << 2), load<i32>(idx + (<usize>(m - 1) << 2)));
+
+  // overdamped coefficients
+  const drift = dt / gamma;
+  const sigEM = Math.sqrt(2.0 * kT * dt / gamma);
+  const sigLM = Math.sqrt(kT * dt / (2.0 * gamma));
+  const invDdt = gamma / (kT * dt); // bridge: P(cross) = exp(−(b−x_n)(b−x_{n+1})/(D dt))
+  // underdamped coefficients
+  const halfDtM = 0.5 * dt / mass;
+  const cFull = Math.exp(-gamma * dt / mass);
+  const cHalf = Math.exp(-0.5 * gamma * dt / mass);
+  const sFull = Math.sqrt((1.0 - cFull * cFull) * kT / mass);
+  const sHalf = Math.sqrt((1.0 - cHalf * cHalf) * kT / mass);
+  const base: i32 = method == EM ? 0 : 4;
+  const mult: i32 = method == OBABO ? 2 : 1;
+
+  if (method >= BAOAB) {
+    for (let i = 0; i < m; i++) {
+      const xi = load<f64>(xa + (<usize>i << 3));
+      store<f64>(fa + (<usize>i << 3), -(cubic ? ((e3 * xi + e2) * xi + e1) * xi + e0 : potentialDU(desc, xi)));
+    }
+  }
+
+  let nextRec: i32 = recStride > 0 && recRows > 0 ? (n / recStride + 1) * recStride : NEVER;
+  let nextMom: i32 = momStride > 0 ? (n / momStride + 1) * momStride : NEVER;
+  let curBlock: u32 = 0xffffffff;
+  let nDead = 0;
+
+  while (n < limit && m > nDead) {
+    const k = <u32>(base + mult * n);
+    if ((k >>> 2) != curBlock) {
+      curBlock = k >>> 2;
+      philoxRows(curBlock, idx, padded(m), firstWalker, k0, k1, words, rowBytes);
+    }
+    const row = words + (<usize>(k & 3)) * rowBytes;
+    const n1 = n + 1;
+    for (let i = 0; i < m; i++) {
+      const o = <usize>i;
+      if (load<i32>(dead + (o << 2)) != 0) continue;
+      const w = firstWalker + <u32>load<i32>(idx + (o << 2));
+      let xc = load<f64>(xa + (o << 3));
+      let st = 0;
+      if (method <= LM) {
+        const g = cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc);
+        const xi = zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
+        let xn: f64;
+        if (method == EM) {
+          xn = xc - drift * g + sigEM * xi;
+        } else {
+          xn = xc - drift * g + sigLM * (load<f64>(aa + (o << 3)) + xi);
+          store<f64>(aa + (o << 3), xi);
+        }
+        if (xn >= hi) st = 1;
+        else if (xn <= lo) st = 2;
+        else if (bridge) {
+          const aHi = (hi - xc) * (hi - xn) * invDdt;
+          const aLo = (xc - lo) * (xn - lo) * invDdt;
+          if (aHi < 37.0 || aLo < 37.0) {
+            philox(<u32>n, 0, w, 1, k0, k1, philoxOut);
+            if (aHi < 37.0 && uniform52(load<u32>(philoxOut), load<u32>(philoxOut, 4)) < Math.exp(-aHi)) st = 1;
+            else if (aLo < 37.0 && uniform52(load<u32>(philoxOut, 8), load<u32>(philoxOut, 12)) < Math.exp(-aLo)) st = 2;
+          }
+        }
+        xc = xn;
+      } else {
+        let vc = load<f64>(aa + (o << 3));
+        let fc = load<f64>(fa + (o << 3));
+        if (method == BAOAB) {
+          vc += halfDtM * fc;
+          xc += 0.5 * dt * vc;
+          vc = cFull * vc + sFull * zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
+          xc += 0.5 * dt * vc;
+          fc = -(cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc));
+          vc += halfDtM * fc;
+        } else {
+          vc = cHalf * vc + sHalf * zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
+          vc += halfDtM * fc;
+          xc += dt * vc;
+          fc = -(cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc));
+          vc += halfDtM * fc;
+          vc = cHalf * vc + sHalf * zigguratNormal(zig, load<u32>(row + rowBytes + (o << 2)), k + 1, w, k0, k1);
+        }
+        store<f64>(aa + (o << 3), vc);
+        store<f64>(fa + (o << 3), fc);
+        if (xc >= hi) st = 1;
+        else if (xc <= lo) st = 2;
+      }
+      store<f64>(xa + (o << 3), xc);
+      if (st != 0) {
+        const j = <usize>load<i32>(idx + (o << 2));
+        store<i32>(dead + (o << 2), 1);
+        store<f64>(x + (j << 3), xc);
+        store<f64>(aux + (j << 3), load<f64>(aa + (o << 3)));
+        store<i32>(steps + (j << 2), n1);
+        store<i32>(status + (j << 2), st);
+        nDead++;
+      }
+    }
+    n = n1;
+    if (n == nextRec) {
+      const f = n / recStride;
+      if (f < recFrames) {
+        for (let i = 0; i < m; i++) {
+          const j = load<i32>(idx + (<usize>i << 2));
+          if (j >= recRows) break;
+          if (load<i32>(dead + (<usize>i << 2)) == 0) store<f64>(rec + ((<usize>j * <usize>recFrames + <usize>f) << 3), load<f64>(xa + (<usize>i << 3)));
+        }
+      }
+      nextRec += recStride;
+    }
+    if (n == nextMom) {
+      const f = n / momStride;
+      if (f < momFrames) {
+        for (let i = 0; i < m; i++) {
+          if (load<i32>(dead + (<usize>i << 2)) == 0) addMoment(mom, momFrames, f, load<f64>(xa + (<usize>i << 3)));
+        }
+      }
+      nextMom += momStride;
+    }
+    // drop absorbed walkers once they are an eighth of the list (stable: keeps chunk order)
+    if (nDead > 0 && nDead * 8 >= m) {
+      let q = 0;
+      for (let i = 0; i < m; i++) {
+        const o = <usize>i;
+        if (load<i32>(dead + (o << 2)) != 0) continue;
+        const p = <usize>q;
+        store<i32>(idx + (p << 2), load<i32>(idx + (o << 2)));
+        store<i32>(dead + (p << 2), 0);
+        store<f64>(xa + (p << 3), load<f64>(xa + (o << 3)));
+        store<f64>(aa + (p << 3), load<f64>(aa + (o << 3)));
+        store<f64>(fa + (p << 3), load<f64>(fa + (o << 3)));
+        for (let r: usize = 0; r < 4; r++) store<u32>(words + r * rowBytes + (p << 2), load<u32>(words + r * rowBytes + (o << 2)));
+        q++;
+      }
+      m = q;
+      nDead = 0;
+      if (m > 0) for (let i = m; i < padded(m); i++) store<i32>(idx + (<usize>i << 2), load<i32>(idx + (<usize>(m - 1) << 2)));
+    }
+  }
+
+  // write back the walkers still running (censored if they reached maxSteps)
+  let running = 0;
+  for (let i = 0; i < m; i++) {
+    const o = <usize>i;
+    if (load<i32>(dead + (o << 2)) != 0) continue;
+    const j = <usize>load<i32>(idx + (o << 2));
+    store<f64>(x + (j << 3), load<f64>(xa + (o << 3)));
+    store<f64>(aux + (j << 3), load<f64>(aa + (o << 3)));
+    store<i32>(steps + (j << 2), n);
+    const st = n >= maxSteps ? 3 : 0;
+    store<i32>(status + (j << 2), st);
+    if (st == 0) running++;
+  }
+  return running;
+}

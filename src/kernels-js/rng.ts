@@ -1,0 +1,134 @@
+/**
+ * Pure-JS twin of `assembly/rng.ts`: Philox4x32-10 and the 256-layer ziggurat, same counter
+ * layout, same bits, same arithmetic. Numbers agree with the WASM core bit for bit except, with
+ * probability ~1e-16 per draw, in the rare slow paths that call `Math.log`/`Math.exp` (V8 and
+ * AssemblyScript's libm may differ in the last ulp).
+ * @packageDocumentation
+ */
+
+const M0 = 0xd2511f53;
+const M1 = 0xcd9e8d57;
+const W0 = 0x9e3779b9;
+const W1 = 0xbb67ae85;
+const ZIG_R = 3.6541528853610088;
+
+/** High 32 bits of the 64-bit product of two u32 (exact, via 16-bit halves). */
+function mulhi(a: number, b: number): number {
+  const al = a & 0xffff, ah = a >>> 16, bl = b & 0xffff, bh = b >>> 16;
+  const lolo = al * bl, lohi = al * bh, hilo = ah * bl;
+  const mid = (lolo >>> 16) + (lohi & 0xffff) + (hilo & 0xffff);
+  return (ah * bh + (lohi >>> 16) + (hilo >>> 16) + (mid >>> 16)) >>> 0;
+}
+
+/**
+ * Philox4x32-10 of counter (c0..c3) under key (k0, k1), written to out[0..3] as u32.
+ *
+ * @example
+ * ```ts
+ * const out = new Uint32Array(4); philox4x32(0, 0, 0, 0, 0, 0, out); // 6627e8d5 e169c58d bc57ac4c 9b00dbd8
+ * ```
+ */
+export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array): void {
+  c0 >>>= 0; c1 >>>= 0; c2 >>>= 0; c3 >>>= 0; k0 >>>= 0; k1 >>>= 0;
+  for (let r = 0; r < 10; r++) {
+    const hi0 = mulhi(M0, c0), lo0 = Math.imul(M0, c0) >>> 0;
+    const hi1 = mulhi(M1, c2), lo1 = Math.imul(M1, c2) >>> 0;
+    c0 = (hi1 ^ c1 ^ k0) >>> 0;
+    c1 = lo1;
+    c2 = (hi0 ^ c3 ^ k1) >>> 0;
+    c3 = lo0;
+    k0 = (k0 + W0) >>> 0;
+    k1 = (k1 + W1) >>> 0;
+  }
+  out[0] = c0; out[1] = c1; out[2] = c2; out[3] = c3;
+}
+
+/** A uniform in (0, 1) from two u32 words: (k + 1/2)·2^-52 with k = top 20 bits of a, all of b. */
+export function uniform52(a: number, b: number): number {
+  return ((a >>> 12) * 4294967296.0 + b + 0.5) * 2.220446049250313e-16;
+}
+
+const scratch = new Uint32Array(4);
+
+function zigguratSlow(zig: Float64Array, word: number, k: number, w: number, k0: number, k1: number): number {
+  let attempt = 0;
+  for (;;) {
+    const i = word & 255;
+    const u = ((word >>> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
+    const xi = zig[i]!;
+    if (Math.abs(u) < zig[257 + i]!) return u * xi;
+    if (i === 0) {
+      for (;;) {
+        attempt++;
+        philox4x32(k, attempt, w, 2, k0, k1, scratch);
+        const x = -Math.log(uniform52(scratch[0]!, scratch[1]!)) / ZIG_R;
+        const y = -Math.log(uniform52(scratch[2]!, scratch[3]!));
+        if (y + y > x * x) return u < 0 ? -(ZIG_R + x) : ZIG_R + x;
+      }
+    }
+    const x = u * xi;
+    const xn = zig[i + 1]!;
+    const f0 = Math.exp(-0.5 * (xi * xi - x * x));
+    const f1 = Math.exp(-0.5 * (xn * xn - x * x));
+    attempt++;
+    philox4x32(k, attempt, w, 2, k0, k1, scratch);
+    if (f1 + uniform52(scratch[0]!, scratch[1]!) * (f0 - f1) < 1.0) return x;
+    word = scratch[2]!;
+  }
+}
+
+/** A standard normal from one 32-bit ziggurat candidate (normal k of walker w; fallbacks from the counter). */
+export function zigguratNormal(zig: Float64Array, word: number, k: number, w: number, k0: number, k1: number): number {
+  const i = word & 255;
+  const u = ((word >>> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
+  if (Math.abs(u) < zig[257 + i]!) return u * zig[i]!;
+  return zigguratSlow(zig, word, k, w, k0, k1);
+}
+
+/**
+ * A walker's normal stream: normal k of walker w under seed words (k0, k1), caching one Philox
+ * block (4 normals) at a time. Mirrors `normalAt` in assembly/rng.ts.
+ */
+export class NormalStream {
+  private readonly words = new Uint32Array(4);
+  private block = -1;
+  private walker = -1;
+  constructor(private readonly zig: Float64Array, private readonly k0: number, private readonly k1: number) {}
+  /** Normal number k (≥ 0) of walker w. */
+  at(k: number, w: number): number {
+    const blk = k >>> 2;
+    if (blk !== this.block || w !== this.walker) {
+      philox4x32(blk, 0, w, 0, this.k0, this.k1, this.words);
+      this.block = blk;
+      this.walker = w;
+    }
+    return zigguratNormal(this.zig, this.words[k & 3]!, k, w, this.k0, this.k1);
+  }
+}
+
+/** The two seed words (low, high 32 bits) of an integer seed in [0, 2^53). */
+export function seedWords(seed: number): [number, number] {
+  return [seed % 4294967296 >>> 0, Math.floor(seed / 4294967296) >>> 0];
+}
+
+/** Normals first … first+n−1 of a walker (JS twin of the `rngNormals` export). */
+export function rngNormals(zig: Float64Array, seed: number, walker: number, first: number, n: number): Float64Array {
+  const [k0, k1] = seedWords(seed);
+  const s = new NormalStream(zig, k0, k1);
+  const out = new Float64Array(n);
+  for (let j = 0; j < n; j++) out[j] = s.at(first + j, walker);
+  return out;
+}
+
+/** Bridge uniforms of steps first … first+n−1: out[2j] upper, out[2j+1] lower (twin of `rngUniforms`). */
+export function rngUniforms(seed: number, walker: number, first: number, n: number): Float64Array {
+  const [k0, k1] = seedWords(seed);
+  const out = new Float64Array(2 * n);
+  const b = new Uint32Array(4);
+  for (let j = 0; j < n; j++) {
+    philox4x32(first + j, 0, walker, 1, k0, k1, b);
+    out[2 * j] = uniform52(b[0]!, b[1]!);
+    out[2 * j + 1] = uniform52(b[2]!, b[3]!);
+  }
+  return out;
+}
