@@ -212,14 +212,16 @@ export function plotChart(options: ChartOptions): string {
   const layers = options.layers;
   const id = options.id ?? `kp${++idCounter}`;
   const m = { top: options.title ? 34 : 14, right: 18, bottom: 46, left: 64 };
+  const [x0, x1] = [m.left, width - m.right];
+  const [y0, y1] = [height - m.bottom, m.top];
   const xLog = options.x?.log ?? false;
   const yLog = options.y?.log ?? false;
   const sx = makeScale({ domain: options.x?.domain ?? extent(layers, "x", xLog), range: [m.left, width - m.right], log: xLog, nice: options.x?.nice ?? !options.x?.domain, ticks: Math.max(3, Math.round((width - m.left - m.right) / 80)) });
   const sy = makeScale({ domain: options.y?.domain ?? extent(layers, "y", yLog), range: [height - m.bottom, m.top], log: yLog, nice: options.y?.nice ?? !options.y?.domain, ticks: Math.max(3, Math.round((height - m.top - m.bottom) / 50)) });
-  const [x0, x1] = [m.left, width - m.right];
-  const [y0, y1] = [height - m.bottom, m.top];
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">`);
+  // data-* attributes describe the axes, so a page can overlay live marks (see examples/explorer)
+  const axisData = `data-x-domain="${sx.domain.join(" ")}" data-y-domain="${sy.domain.join(" ")}" data-x-log="${xLog}" data-y-log="${yLog}" data-plot-area="${x0} ${y1} ${x1 - x0} ${y0 - y1}"`;
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12" ${axisData}>`);
   out.push(`<rect width="${width}" height="${height}" fill="#fff"/>`);
   out.push(`<clipPath id="${id}-clip"><rect x="${x0}" y="${y1}" width="${x1 - x0}" height="${y0 - y1}"/></clipPath>`);
   if (options.title) out.push(`<text x="${r2((x0 + x1) / 2)}" y="20" text-anchor="middle" font-size="14" font-weight="600">${escapeXml(options.title)}</text>`);
