@@ -212,7 +212,10 @@ let simulatedPoints = [];
 
 function drawTurnover(s) {
   if (!turnoverData) return;
-  const svg = k.plotTurnover({ gamma: turnoverData.gamma, curves: turnoverData.curves, points: simulatedPoints, pointsLabel: "explorer ensembles", width: 620, height: 360 });
+  // y-range from the curves that hold at every friction (the limiting laws diverge at the ends)
+  const central = turnoverData.curves.filter((c) => /Pollak|exact|Kramers \(full\)/.test(c.label)).flatMap((c) => Array.from(c.rate)).concat(simulatedPoints.map((p) => p.rate)).filter((v) => v > 0);
+  const yDomain = central.length ? [Math.min(...central) / 5, Math.max(...central) * 20] : undefined;
+  const svg = k.plotTurnover({ gamma: turnoverData.gamma, curves: turnoverData.curves, points: simulatedPoints, pointsLabel: "explorer ensembles", width: 620, height: 360, legend: "top-right", ...(yDomain ? { yDomain } : {}) });
   const el = svgInto("fig-turnover", svg);
   // mark the current γ (overlay in the SVG's own coordinates)
   const [lx, ly, w, h] = el.dataset.plotArea.split(" ").map(Number);

@@ -319,6 +319,10 @@ export interface PlotTurnoverOptions extends FigureOptions {
   readonly pointsLabel?: string;
   /** y-axis title. @default "rate k" */
   readonly yLabel?: string;
+  /** y-interval to show (the limiting laws diverge at the ends; clip them to the interesting range). @default the data's range */
+  readonly yDomain?: readonly [number, number];
+  /** Legend corner. @default "bottom-left" */
+  readonly legend?: "top-right" | "top-left" | "bottom-right" | "bottom-left" | "none";
 }
 
 /**
@@ -333,7 +337,7 @@ export interface PlotTurnoverOptions extends FigureOptions {
  * ```
  */
 export function plotTurnover(options: PlotTurnoverOptions): string {
-  const o = requireOptions("plotTurnover options", options, ["gamma", "curves", "points", "pointsLabel", "yLabel", ...FIGURE_KEYS]);
+  const o = requireOptions("plotTurnover options", options, ["gamma", "curves", "points", "pointsLabel", "yLabel", "yDomain", "legend", ...FIGURE_KEYS]);
   const curves = (o.curves as PlotTurnoverOptions["curves"]) ?? [];
   const points = (o.points as readonly TurnoverPoint[] | undefined) ?? [];
   if (curves.length === 0 && points.length === 0) throw new KramersError("INVALID_ARGUMENT", "plotTurnover needs curves (with gamma) or points", { option: "curves" });
@@ -353,5 +357,8 @@ export function plotTurnover(options: PlotTurnoverOptions): string {
     if (withCi.length) layers.push({ type: "errorbars", points: withCi.map((pt) => ({ x: pt.gamma, lower: pt.lower!, upper: pt.upper! })) });
     layers.push({ type: "markers", shape: "circle", color: "#000", label: o.pointsLabel !== undefined ? String(o.pointsLabel) : "simulation", points: points.map((pt) => ({ x: pt.gamma, y: pt.rate, title: `γ=${pt.gamma} k=${pt.rate}` })) });
   }
-  return plotChart({ ...checkFigure(o, "plotTurnover"), layers, legend: "bottom-left", x: { label: "friction γ", log: true }, y: { label: o.yLabel !== undefined ? String(o.yLabel) : "rate k", log: true } });
+  const yDomain = o.yDomain !== undefined ? requireInterval("yDomain", o.yDomain) : undefined;
+  if (yDomain && !(yDomain[0] > 0)) throw new KramersError("NOT_POSITIVE", `yDomain must be positive on a log axis, got [${yDomain[0]}, ${yDomain[1]}]`, { option: "yDomain" });
+  const legend = (o.legend as PlotTurnoverOptions["legend"]) ?? "bottom-left";
+  return plotChart({ ...checkFigure(o, "plotTurnover"), layers, legend, x: { label: "friction γ", log: true }, y: { label: o.yLabel !== undefined ? String(o.yLabel) : "rate k", log: true, ...(yDomain ? { domain: yDomain, nice: true } : {}) } });
 }
