@@ -1,0 +1,237 @@
+// The Kramers equation (underdamped Fokker–Planck in x, v): hot loops.
+//
+// Why a Hermite expansion in v on a staggered x grid (and not an (x, v) finite-volume grid):
+// writing P = P_s^{1/2} Σ_n c_n(x) φ_n(v) with P_s = e^{−β(mv²/2 + U)} and φ_n the orthonormal
+// Hermite functions, the operator becomes (Risken, The Fokker–Planck Equation, ch. 10)
+//     ∂t c_n = −(γ/m) n c_n − √n D̂ c_{n−1} + √(n+1) D̂† c_{n+1},   D̂ = v_th e^{−βU/2} ∂x e^{βU/2}.
+// The friction part is exactly diagonal (no v grid, no numerical diffusion across energy shells,
+// which at low friction would swamp γ), the Hamiltonian part is exactly skew-symmetric, and
+// MB stationarity is one algebraic identity: D̂ e^{−βU/2} = 0. We discretize D̂ = W⁻¹ G W
+// (W = e^{βU/2}) with a difference G that annihilates constants, so the discrete c_0 = e^{−βU/2}
+// is stationary to rounding. Even modes (density-like) live on nodes, odd modes (current-like)
+// on the faces between them (a staggered, conservative pairing; a collocated central difference
+// would decouple into a checkerboard). The discrete operator is L̃ = S + K with S = −(γ/m)·n ≤ 0
+// diagonal and K skew (the transpose just flips K): the adjoint (backward) equation for the MFPT
+// uses the same assembly with K → −K.
+//
+// Layout: positions p = 0 … P−1 at x0 + p·dx (|dx| = h/2, h the node spacing). Even p are nodes
+// (modes 0, 2, 4, …), odd p faces (modes 1, 3, …). M modes per position (N = 2M in total);
+// unknown (p, j) has index p·M + j and Hermite index n = 2j + (p & 1). Coupling reaches
+// (p ± 1, n ± 1), i.e. index offsets M−1 … M+1, so the matrix is banded with kl = ku = M + 1.
+// Band storage is LAPACK's general band (column-major): ldab = 2kl + ku + 1 and
+// A(i, c) is at ab[c·ldab + kl + ku + i − c] (the top kl rows hold the fill-in of pivoting).
+import { potentialU } from "./potential";
+
+@inline function ld(p: usize, i: i32): f64 {
+  return load<f64>(p + (<usize>i << 3));
+}
+@inline function st(p: usize, i: i32, v: f64): void {
+  store<f64>(p + (<usize>i << 3), v);
+}
+
+/** U at the P positions x0 + p·dx into `u` (P f64, caller-owned). */
+export function kramersPotentialAt(desc: usize, x0: f64, dx: f64, P: i32, u: usize): void {
+  for (let p = 0; p < P; p++) st(u, p, potentialU(desc, x0 + <f64>p * dx));
+}
+
+@inline function bandIndex(ldab: i32, kv: i32, i: i32, c: i32): i32 {
+  return c * ldab + kv + i - c;
+}
+
+/**
+ * Assemble L̃ − shift·I (adjoint = 0) or L̃ᵀ − shift·I (adjoint = 1) into band storage `ab`
+ * (ldab·P·M f64, overwritten). `u` holds U at the P positions, h is the node spacing,
+ * vth = √(kT/m), frictionRate = γ/m. P must be odd or even; the last position is whatever
+ * parity P − 1 has (an absorbing end is made by the caller ending on a face, see src/turnover).
+ */
+export function kramersAssemble(u: usize, P: i32, M: i32, h: f64, beta: f64, vth: f64, frictionRate: f64, shift: f64, adjoint: i32, ab: usize): void {
+  const n = P * M;
+  const kl = M + 1;
+  const kv = 2 * kl;
+  const ldab = 2 * kl + kl + 1;
+  memory.fill(ab, 0, (<usize>ldab * <usize>n) << 3);
+  for (let p = 0; p < P; p++) {
+    const par = p & 1;
+    for (let j = 0; j < M; j++) {
+      const i = p * M + j;
+      st(ab, bandIndex(ldab, kv, i, i), -frictionRate * <f64>(2 * j + par) - shift);
+    }
+  }
+  const sgn: f64 = adjoint ? -1.0 : 1.0;
+  const halfBeta = 0.5 * beta;
+  const scale = vth / h;
+  // D̂ (mode n−1 at position q → mode n at position p, |p − q| = 1): row (p, n), column (q, n−1)
+  // carries −√n·w, and the transposed entry +√n·w (skew). w = ±vth/h·e^{β(U_q − U_p)/2}, + for q = p + 1.
+  for (let p = 0; p < P; p++) {
+    const par = p & 1;
+    const up = ld(u, p);
+    for (let side = -1; side <= 1; side += 2) {
+      const q = p + side;
+      if (q < 0 || q >= P) continue;
+      const w = <f64>side * scale * Math.exp(halfBeta * (ld(u, q) - up));
+      // modes n at p with n ≥ 1 of parity par: n = 2j + par
+      for (let j = 0; j < M; j++) {
+        const nn = 2 * j + par;
+        if (nn < 1) continue;
+        // mode n−1 at q: its j' = (n−1) >> 1
+        const jq = (nn - 1) >> 1;
+        if (jq >= M) continue;
+        const row = p * M + j;
+        const col = q * M + jq;
+        const s = -Math.sqrt(<f64>nn) * w * sgn;
+        st(ab, bandIndex(ldab, kv, row, col), s);
+        st(ab, bandIndex(ldab, kv, col, row), -s);
+      }
+    }
+  }
+}
+
+/**
+ * LU factorization with partial pivoting of an n×n band matrix (LAPACK dgbtf2, unblocked).
+ * `ab` (ldab = 2kl + ku + 1 rows per column, fill-in rows zero on entry) is overwritten by
+ * L and U; `ipiv` (n i32) receives the pivot rows. Returns 0, or j + 1 if U(j, j) is exactly 0.
+ */
+export function bandFactor(n: i32, kl: i32, ku: i32, ab: usize, ipiv: usize): i32 {
+  const kv = ku + kl;
+  const ldab = 2 * kl + ku + 1;
+  let info = 0;
+  let ju = 0;
+  for (let j = 0; j < n; j++) {
+    const km = min(kl, n - 1 - j);
+    // pivot: largest |A(j + i, j)|, i = 0 … km
+    const colBase = j * ldab + kv; // A(j + i, j) at colBase + i
+    let jp = 0;
+    let best = Math.abs(ld(ab, colBase));
+    for (let i = 1; i <= km; i++) {
+      const a = Math.abs(ld(ab, colBase + i));
+      if (a > best) {
+        best = a;
+        jp = i;
+      }
+    }
+    store<i32>(ipiv + (<usize>j << 2), j + jp);
+    if (best == 0.0) {
+      if (info == 0) info = j + 1;
+      continue;
+    }
+    ju = max(ju, min(j + ku + jp, n - 1));
+    if (jp != 0) {
+      // swap rows j and j + jp over columns j … ju
+      for (let c = j; c <= ju; c++) {
+        const a = c * ldab + kv + j - c;
+        const b = a + jp;
+        const t = ld(ab, a);
+        st(ab, a, ld(ab, b));
+        st(ab, b, t);
+      }
+    }
+    const rp = 1.0 / ld(ab, colBase);
+    for (let i = 1; i <= km; i++) st(ab, colBase + i, ld(ab, colBase + i) * rp);
+    // rank-1 update of the trailing block
+    for (let c = j + 1; c <= ju; c++) {
+      const base = c * ldab + kv - c;
+      const ajc = ld(ab, base + j);
+      if (ajc == 0.0) continue;
+      for (let i = 1; i <= km; i++) {
+        const k = base + j + i;
+        st(ab, k, ld(ab, k) - ld(ab, colBase + i) * ajc);
+      }
+    }
+  }
+  return info;
+}
+
+/** Solve A x = b in place (b: n f64) with the factors of {@link bandFactor}. */
+export function bandSolve(n: i32, kl: i32, ku: i32, ab: usize, ipiv: usize, b: usize): void {
+  const kv = ku + kl;
+  const ldab = 2 * kl + ku + 1;
+  for (let j = 0; j < n - 1; j++) {
+    const km = min(kl, n - 1 - j);
+    const l = load<i32>(ipiv + (<usize>j << 2));
+    let bj = ld(b, l);
+    if (l != j) {
+      st(b, l, ld(b, j));
+      st(b, j, bj);
+    }
+    if (bj == 0.0) continue;
+    const colBase = j * ldab + kv;
+    for (let i = 1; i <= km; i++) st(b, j + i, ld(b, j + i) - ld(ab, colBase + i) * bj);
+  }
+  for (let j = n - 1; j >= 0; j--) {
+    const base = j * ldab + kv - j;
+    const xj = ld(b, j) / ld(ab, base + j);
+    st(b, j, xj);
+    if (xj == 0.0) continue;
+    const i0 = max(0, j - kv);
+    for (let i = i0; i < j; i++) st(b, i, ld(b, i) - ld(ab, base + i) * xj);
+  }
+}
+
+/**
+ * The discrete Maxwell–Boltzmann amplitude: out[p·M] = e^{−β(U_p − uRef)/2} on nodes (mode 0),
+ * 0 everywhere else (out: P·M f64).
+ */
+export function kramersEquilibrium(u: usize, P: i32, M: i32, beta: f64, uRef: f64, out: usize): void {
+  memory.fill(out, 0, (<usize>(P * M)) << 3);
+  for (let p = 0; p < P; p += 2) st(out, p * M, Math.exp(-0.5 * beta * (ld(u, p) - uRef)));
+}
+
+@inline function dot(a: usize, b: usize, n: i32): f64 {
+  let s: f64 = 0.0;
+  for (let i = 0; i < n; i++) s += ld(a, i) * ld(b, i);
+  return s;
+}
+
+/**
+ * Inverse iteration with the factored (L̃ − σ) in `ab`/`ipiv`: x ← (L̃ − σ)⁻¹x, projected off the
+ * unit vector `deflate` (the stationary state; pass 0 for none). Starts from `x` (n f64), uses
+ * `y` (n f64) as scratch. Stops when the Rayleigh-like quotient μ = x·(L̃ − σ)⁻¹x (|x| = 1)
+ * changes by ≤ tol·|μ| or after maxIter sweeps. out[0] = μ, out[1] = last relative change.
+ * Returns the number of sweeps. The eigenvalue of L̃ is σ + 1/μ.
+ */
+export function kramersInverseIteration(n: i32, kl: i32, ku: i32, ab: usize, ipiv: usize, deflate: usize, x: usize, y: usize, maxIter: i32, tol: f64, out: usize): i32 {
+  let mu: f64 = 0.0;
+  let change: f64 = Infinity;
+  let it = 0;
+  while (it < maxIter) {
+    if (deflate != 0) {
+      const c = dot(deflate, x, n);
+      for (let i = 0; i < n; i++) st(x, i, ld(x, i) - c * ld(deflate, i));
+    }
+    const nx = Math.sqrt(dot(x, x, n));
+    for (let i = 0; i < n; i++) {
+      const v = ld(x, i) / nx;
+      st(x, i, v);
+      st(y, i, v);
+    }
+    bandSolve(n, kl, ku, ab, ipiv, y);
+    if (deflate != 0) {
+      const c = dot(deflate, y, n);
+      for (let i = 0; i < n; i++) st(y, i, ld(y, i) - c * ld(deflate, i));
+    }
+    const m = dot(x, y, n);
+    it++;
+    change = Math.abs(m - mu) / Math.abs(m);
+    mu = m;
+    memory.copy(x, y, (<usize>n) << 3);
+    if (change <= tol) break;
+  }
+  st(out, 0, mu);
+  st(out, 1, change);
+  return it;
+}
+
+/**
+ * Σ_{nodes p ≤ pEnd} w_p τ_{0,p} / Σ_{nodes p ≤ pEnd} w_p², w_p = e^{−β(U_p − uRef)/2}: the
+ * average of T(x, v) = τ/√P_s over the Boltzmann distribution restricted to x_0 … x_pEnd.
+ */
+export function kramersThermalAverage(u: usize, P: i32, M: i32, beta: f64, uRef: f64, pEnd: i32, tau: usize): f64 {
+  let num: f64 = 0.0, den: f64 = 0.0;
+  const last = min(pEnd, P - 1);
+  for (let p = 0; p <= last; p += 2) {
+    const w = Math.exp(-0.5 * beta * (ld(u, p) - uRef));
+    num += w * ld(tau, p * M);
+    den += w * w;
+  }
+  return num / den;
+}

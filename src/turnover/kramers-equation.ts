@@ -1,0 +1,438 @@
+// kramersEquation(): the exact rate (lowest nonzero eigenvalue λ₁) and the exact mean first-passage
+// time of the underdamped dynamics m dv = −U′dt − γv dt + √(2γkT) dW for one friction value,
+// from the Kramers equation (Hermite expansion in v, staggered grid in x; see
+// assembly/kramers_equation.ts for the discretization and why). This file holds the problem set-up
+// (wells, barrier, grid ends) and the convergence loops (mode count, then grid refinement with
+// Richardson extrapolation); every per-cell loop runs in the back end (WASM or its JS twin).
+import { KramersError } from "../errors.js";
+import { analyseLandscape, resolveDomain } from "../landscape/landscape.js";
+import type { CriticalPoint } from "../landscape/types.js";
+import { barrierIn, wellIn } from "../landscape/wells.js";
+import { toPotential, type PotentialInput } from "../potential/resolve.js";
+import type { Potential1D } from "../potential/types.js";
+import { Warnings, type ResultWarning } from "../result.js";
+import { requireFinite, requireInteger, requireInterval, requireOneOf, requireOptions, requirePositive } from "../validate.js";
+import { loadWasm } from "../wasm/loader.js";
+import { bandStorage, jsBackend, wasmBackend, type KramersBackend, type KramersGrid, type KramersPhysics } from "./engine.js";
+
+/** Options of {@link kramersEquation}. */
+export interface KramersEquationOptions {
+  /** The potential: expression string, potential object or function U(x). */
+  readonly potential: PotentialInput;
+  /** Thermal energy kT > 0. */
+  readonly kT: number;
+  /** A point in the starting well (snapped to its minimum x_a). */
+  readonly from: number;
+  /**
+   * The MFPT target: the first passage to x ≥ to (or x ≤ to when to < from). It must lie beyond
+   * the barrier top. @default the next minimum beyond the barrier, else the barrier top
+   */
+  readonly to?: number;
+  /** Friction γ > 0 (mass/time). @default 1 */
+  readonly gamma?: number;
+  /** Mass m > 0. @default 1 */
+  readonly mass?: number;
+  /** Domain for the landscape search; the solver's grid never leaves it. @default the potential's suggestedDomain, else from ± 4|to − from| */
+  readonly domain?: readonly [number, number];
+  /** Target relative error of λ₁ and of the MFPT. @default 1e-4 */
+  readonly tolerance?: number;
+  /** The MFPT's initial condition: "bottom" = x_a with Maxwellian velocities; "well" = the Boltzmann distribution of (x, v) restricted to the starting well (x on the well's side of the barrier top). @default "bottom" */
+  readonly start?: "bottom" | "well";
+  /** What to compute. @default "both" */
+  readonly compute?: "both" | "rate" | "mfpt";
+  /** Back end: the WASM kernels or their pure-JS twins. @default "wasm" */
+  readonly engine?: "wasm" | "js";
+  /** Largest number of Hermite modes N (even). @default 400 */
+  readonly maxModes?: number;
+  /** Largest band matrix, in MB of f64. @default 256 */
+  readonly maxMemoryMB?: number;
+}
+
+/** Convergence record of one exact quantity. */
+export interface KramersConvergence {
+  /** True when errorEstimate ≤ tolerance·|value|. */
+  readonly converged: boolean;
+  /** Estimated absolute error: mode truncation + grid (Richardson) parts. */
+  readonly errorEstimate: number;
+  /** Mode-truncation part (from the change between the last two mode counts, extrapolated geometrically). */
+  readonly modeError: number;
+  /** Grid part: |Q(h/2) − Q(h)|/3, the Richardson estimate of the error of the finer solve (the reported value is the extrapolated one). */
+  readonly gridError: number;
+  /** Hermite modes N of the final solves. */
+  readonly modes: number;
+  /** x nodes of the finest solve. */
+  readonly nodes: number;
+  /** Node spacing of the finest solve. */
+  readonly spacing: number;
+  /** Number of discrete solves (factorizations) used. */
+  readonly iterations: number;
+}
+
+/** Result of {@link kramersEquation}. */
+export interface KramersEquationResult {
+  readonly gamma: number;
+  readonly mass: number;
+  readonly kT: number;
+  /** Starting minimum x_a, barrier top x_b, the minimum beyond (if any) and the MFPT target. */
+  readonly well: CriticalPoint;
+  readonly top: CriticalPoint;
+  readonly otherWell?: CriticalPoint;
+  readonly target: number;
+  /** Reduced barrier βΔU. */
+  readonly reducedBarrier: number;
+  /** Lowest nonzero eigenvalue of the Kramers operator (reflecting ends with two wells; absorbing beyond `target` with one). NaN if not computed. */
+  readonly lambda1: number;
+  /** The exact rate from λ₁ (see rateDefinition); NaN if not computed. */
+  readonly exactRate: number;
+  readonly exactRateError: number;
+  /** What exactRate is. */
+  readonly rateDefinition: string;
+  /** Mean first-passage time (see mfptDefinition); NaN if not computed. */
+  readonly mfpt: number;
+  readonly mfptError: number;
+  readonly mfptDefinition: string;
+  /** 1/mfpt. */
+  readonly mfptRate: number;
+  readonly rateConvergence?: KramersConvergence;
+  readonly mfptConvergence?: KramersConvergence;
+  readonly warnings: ResultWarning[];
+}
+
+/** Checked, defaulted options. */
+export interface CheckedKramersEquationOptions {
+  readonly potential: Potential1D;
+  readonly kT: number;
+  readonly from: number;
+  readonly to?: number;
+  readonly gamma: number;
+  readonly mass: number;
+  readonly domain: [number, number];
+  readonly tolerance: number;
+  readonly start: "bottom" | "well";
+  readonly compute: "both" | "rate" | "mfpt";
+  readonly engine: "wasm" | "js";
+  readonly maxModes: number;
+  readonly maxMemoryMB: number;
+}
+
+const KNOWN = ["potential", "kT", "from", "to", "gamma", "mass", "domain", "tolerance", "start", "compute", "engine", "maxModes", "maxMemoryMB"];
+
+/** The domain: the caller's, the potential's suggestion, or from ± 4|to − from| (± 4 without `to`). */
+export function defaultDomain(potential: Potential1D, domain: unknown, from: number, to: number | undefined): [number, number] {
+  if (domain !== undefined || potential.suggestedDomain) return resolveDomain(potential, domain);
+  const span = 4 * (to === undefined ? 1 : Math.abs(to - from) || 1);
+  return [Math.min(from, to ?? from) - span, Math.max(from, to ?? from) + span];
+}
+
+/** Fill defaults and validate the options of {@link kramersEquation} (`extra` lists more known keys for callers that wrap it). */
+export function checkKramersEquationOptions(options: unknown, extra: readonly string[] = []): CheckedKramersEquationOptions {
+  const o = requireOptions("kramersEquation options", options, [...KNOWN, ...extra]);
+  const potential = toPotential(o.potential);
+  const kT = requirePositive("kT", o.kT);
+  if (o.from === undefined) throw new KramersError("INVALID_ARGUMENT", "from is required: a point in the starting well", { option: "from" });
+  const from = requireFinite("from", o.from);
+  const to = o.to === undefined ? undefined : requireFinite("to", o.to);
+  const gamma = o.gamma === undefined ? 1 : requirePositive("gamma", o.gamma);
+  const mass = o.mass === undefined ? 1 : requirePositive("mass", o.mass);
+  const domain = o.domain === undefined ? defaultDomain(potential, undefined, from, to) : requireInterval("domain", o.domain);
+  const tolerance = o.tolerance === undefined ? 1e-4 : requirePositive("tolerance", o.tolerance);
+  if (tolerance >= 0.5) throw new KramersError("INVALID_ARGUMENT", `tolerance must be < 0.5 (a relative error), got ${tolerance}`, { option: "tolerance", value: tolerance });
+  const start = o.start === undefined ? "bottom" : requireOneOf("start", o.start, ["bottom", "well"] as const);
+  const compute = o.compute === undefined ? "both" : requireOneOf("compute", o.compute, ["both", "rate", "mfpt"] as const);
+  const engine = o.engine === undefined ? "wasm" : requireOneOf("engine", o.engine, ["wasm", "js"] as const);
+  const maxModes = o.maxModes === undefined ? 400 : requireInteger("maxModes", o.maxModes, 8);
+  const maxMemoryMB = o.maxMemoryMB === undefined ? 256 : requirePositive("maxMemoryMB", o.maxMemoryMB);
+  return { potential, kT, from, ...(to !== undefined ? { to } : {}), gamma, mass, domain, tolerance, start, compute, engine, maxModes, maxMemoryMB };
+}
+
+/** Everything about the landscape a solve needs; shared by every friction value of a turnover curve. */
+export interface KramersProblem {
+  readonly potential: Potential1D;
+  readonly kT: number;
+  readonly mass: number;
+  readonly domain: [number, number];
+  readonly well: CriticalPoint;
+  readonly top: CriticalPoint;
+  readonly otherWell?: CriticalPoint;
+  /** +1: escape toward larger x. */
+  readonly direction: 1 | -1;
+  readonly target: number;
+  /** Thermal length √(kT/max(U″_a, |U″_b|)): the smallest feature the grid must resolve. */
+  readonly thermalLength: number;
+  /** Grid ends (in x) for the eigenvalue problem: outer edge behind the well, outer edge beyond the far well (or the target). */
+  readonly eigenEnds: [number, number];
+  /** Outer edge behind the well for the MFPT grid. */
+  readonly mfptOuter: number;
+  /** Boltzmann weight of the far well over both: λ₁ × this is the one-way rate (two wells). */
+  readonly farFraction: number;
+  readonly warnings: ResultWarning[];
+}
+
+/** Outer grid edges are placed where β(U − U_ref) ≥ this (the density there is below e^{−36}). */
+const EDGE_REDUCED_ENERGY = 36;
+
+/** Walk from x0 in direction dir until β(U − uRef) ≥ EDGE_REDUCED_ENERGY, U turns down (another barrier) or the domain ends. */
+function outerEdge(p: Potential1D, x0: number, dir: number, uRef: number, beta: number, step: number, domain: [number, number], w: Warnings, what: string): number {
+  let x = x0;
+  let u = p.U(x);
+  for (let k = 0; k < 100000; k++) {
+    const xn = x + dir * step;
+    if (xn < domain[0] || xn > domain[1]) {
+      const edge = dir > 0 ? domain[1] : domain[0];
+      const be = beta * (p.U(edge) - uRef);
+      if (be < EDGE_REDUCED_ENERGY) w.add("DOMAIN_EDGE", `the ${what} grid ends at the domain edge x = ${edge} where β(U − U_min) = ${be.toPrecision(3)}: a reflecting wall there is part of the model`);
+      return edge;
+    }
+    const un = p.U(xn);
+    if (!Number.isFinite(un)) throw new KramersError("NOT_FINITE", `U(${xn}) = ${un} while placing the ${what} grid`, { option: "potential" });
+    if (beta * (un - uRef) >= EDGE_REDUCED_ENERGY) return xn;
+    if (un < u && beta * (u - uRef) > 1) {
+      w.add("DOMAIN_EDGE", `the ${what} grid ends at x = ${x.toPrecision(6)}, a maximum of U with β(U − U_min) = ${(beta * (u - uRef)).toPrecision(3)}: wells beyond it are left out (reflecting wall)`);
+      return x;
+    }
+    x = xn;
+    u = un;
+  }
+  return x;
+}
+
+/** Locate the well, barrier, far well and target, and the grid edges. */
+export function kramersProblem(o: CheckedKramersEquationOptions): KramersProblem {
+  const p = o.potential;
+  const w = new Warnings();
+  const l = analyseLandscape(p, o.domain, o.mass);
+  const well = wellIn(p, l, o.from, "from");
+  let crossing;
+  if (o.to !== undefined) crossing = barrierIn(p, l, well.x, o.to, "from");
+  else {
+    const sides = [];
+    for (const direction of [-1, 1] as const) {
+      try {
+        sides.push(barrierIn(p, l, well.x, { direction }, "from"));
+      } catch (e) {
+        if (!(e instanceof KramersError && e.code === "NO_BARRIER")) throw e;
+      }
+    }
+    if (sides.length === 0) throw new KramersError("NO_BARRIER", `the well at x = ${well.x.toPrecision(8)} has no barrier inside the domain [${o.domain[0]}, ${o.domain[1]}]`, { option: "from" });
+    crossing = sides.reduce((a, b) => (b.height < a.height ? b : a));
+  }
+  const top = crossing.top;
+  const d = crossing.direction;
+  const other = crossing.to;
+  const target = o.to ?? other?.x ?? top.x;
+  if ((target - top.x) * d < 0) throw new KramersError("INVALID_ARGUMENT", `to = ${target} lies before the barrier top x = ${top.x}`, { option: "to" });
+  const beta = 1 / o.kT;
+  const curv = Math.max(well.curvature, Math.abs(top.curvature), other ? other.curvature : 0);
+  if (!(curv > 0)) throw new KramersError("INVALID_ARGUMENT", "the well and barrier are flat (U″ = 0): no thermal length to build a grid on", { option: "potential" });
+  const thermalLength = Math.sqrt(o.kT / curv);
+  const step = thermalLength / 8;
+  const behind = outerEdge(p, well.x, -d, well.U, beta, step, o.domain, w, "well");
+  let beyond: number;
+  let farFraction = NaN;
+  if (other) {
+    beyond = outerEdge(p, other.x, d, other.U, beta, step, o.domain, w, "far-well");
+    // Boltzmann populations on either side of the top (trapezoid on a fine grid; exponents combined)
+    const umin = Math.min(well.U, other.U);
+    const pop = (a: number, b: number) => {
+      const n = 4000;
+      const hh = (b - a) / n;
+      let s = 0;
+      for (let i = 0; i <= n; i++) s += (i === 0 || i === n ? 0.5 : 1) * Math.exp(-beta * (p.U(a + i * hh) - umin));
+      return Math.abs(s * hh);
+    };
+    const pa = pop(behind, top.x), pc = pop(top.x, beyond);
+    farFraction = pc / (pa + pc);
+  } else {
+    beyond = target;
+  }
+  if ((target - beyond) * d > 0) w.add("DOMAIN_EDGE", `the target ${target} lies beyond the far well's thermal edge ${beyond}`);
+  const eigenEnds: [number, number] = [behind, other ? beyond : target];
+  return { potential: p, kT: o.kT, mass: o.mass, domain: o.domain, well, top, ...(other ? { otherWell: other } : {}), direction: d, target, thermalLength, eigenEnds, mfptOuter: behind, farFraction, warnings: w.list };
+}
+
+interface Evaluation {
+  value: number;
+  nodes: number;
+  spacing: number;
+}
+
+/** Mode counts tried: N = 2M with M = 8, 12, 18, 27, … (×1.5). */
+const nextModes = (M: number) => Math.ceil(M * 1.5);
+
+/**
+ * Converge Q(h, M): first the mode count at the coarse spacing h0 (until the extrapolated
+ * change ≤ tol/4), then halve h at that mode count until the Richardson estimate ≤ tol/2.
+ * Returns the extrapolated value and the error parts.
+ */
+function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, tol: number, maxM: number, fits: (h: number, M: number) => boolean, w: Warnings, what: string): { value: number; conv: KramersConvergence } {
+  let solves = 0;
+  const ev = (h: number, M: number) => {
+    solves++;
+    return evaluate(h, M);
+  };
+  let M = 8;
+  let cur = ev(h0, M);
+  let prevDiff = NaN;
+  let modeError = Infinity;
+  for (;;) {
+    const M2 = nextModes(M);
+    if (2 * M2 > maxM || !fits(h0, M2)) {
+      w.add("NOT_CONVERGED", `${what}: stopped at N = ${2 * M} Hermite modes (maxModes / maxMemoryMB); mode error estimate ${modeError.toPrecision(2)}`);
+      break;
+    }
+    const nxt = ev(h0, M2);
+    const diff = Math.abs(nxt.value - cur.value);
+    const r = diff / prevDiff;
+    modeError = r < 0.9 ? (diff * r) / (1 - r) : diff * 2;
+    M = M2;
+    cur = nxt;
+    prevDiff = diff;
+    if (modeError <= 0.25 * tol * Math.abs(cur.value)) break;
+  }
+  let h = h0;
+  let coarse = cur;
+  let value = cur.value;
+  let gridError = Infinity;
+  let finest = cur;
+  for (let level = 0; level < 6; level++) {
+    if (!fits(h / 2, M)) {
+      w.add("NOT_CONVERGED", `${what}: grid refinement stopped at spacing ${h.toPrecision(3)} (maxMemoryMB)`);
+      if (level === 0) gridError = Math.abs(value) * 0.01;
+      break;
+    }
+    const fine = ev(h / 2, M);
+    finest = fine;
+    value = fine.value + (fine.value - coarse.value) / 3;
+    gridError = Math.abs(fine.value - coarse.value) / 3;
+    h /= 2;
+    coarse = fine;
+    if (gridError <= 0.5 * tol * Math.abs(value)) break;
+  }
+  const errorEstimate = modeError + gridError;
+  const converged = errorEstimate <= tol * Math.abs(value);
+  if (!converged) w.add("NOT_CONVERGED", `${what}: estimated relative error ${(errorEstimate / Math.abs(value)).toPrecision(2)} > tolerance ${tol}`);
+  return { value, conv: { converged, errorEstimate, modeError, gridError, modes: 2 * M, nodes: Math.ceil(finest.nodes), spacing: finest.spacing, iterations: solves } };
+}
+
+/** The back end for a problem. */
+export async function kramersBackend(problem: KramersProblem, engine: "wasm" | "js"): Promise<KramersBackend> {
+  if (engine === "js") return jsBackend(problem.potential);
+  const wasm = await loadWasm();
+  return wasmBackend(wasm, problem.potential, problem.domain);
+}
+
+/** Solve one friction value on a prepared problem (used by {@link kramersEquation} and turnover()). */
+export function solveKramers(problem: KramersProblem, backend: KramersBackend, o: { gamma: number; tolerance: number; start: "bottom" | "well"; compute: "both" | "rate" | "mfpt"; maxModes: number; maxMemoryMB: number }): KramersEquationResult {
+  const { kT, mass, well, top, direction: d, target } = problem;
+  const gamma = o.gamma;
+  const beta = 1 / kT;
+  const w = new Warnings();
+  w.addAll(problem.warnings);
+  const phys: KramersPhysics = { beta, vth: Math.sqrt(kT / mass), frictionRate: gamma / mass, uRef: well.U };
+  const maxDoubles = (o.maxMemoryMB * 1024 * 1024) / 8;
+  const h0 = problem.thermalLength / 3;
+  const reducedBarrier = beta * (top.U - well.U);
+  const omegaA = Math.sqrt(well.curvature / mass);
+
+  let lambda1 = NaN, exactRate = NaN, exactRateError = NaN, rateConvergence: KramersConvergence | undefined;
+  let rateDefinition = "not computed";
+  if (o.compute !== "mfpt") {
+    // eigenvalue grid: nodes at both (mirrored) ends, reflecting (two wells) or absorbing (one well: end on a face)
+    const twoWells = problem.otherWell !== undefined;
+    const y0 = d * problem.eigenEnds[0], y1 = d * problem.eigenEnds[1];
+    const yb = d * top.x;
+    const gridFor = (h: number, M: number): KramersGrid & { K: number; hh: number } => {
+      const K = Math.max(4, Math.ceil((y1 - y0) / h));
+      const hh = (y1 - y0) / K;
+      // two wells: P = 2K + 1 (node … node, reflecting); one well: P = 2K (last = face before the absorbing node)
+      return { x0: d * y0, dx: (d * hh) / 2, P: twoWells ? 2 * K + 1 : 2 * K, M, K, hh };
+    };
+    // shift: well below the intra-well relaxation rates, so λ₁ dominates the inverse
+    const relax = Math.min(gamma / mass, omegaA, (mass * omegaA * omegaA) / gamma);
+    const shift = 0.02 * relax;
+    const evaluate = (h: number, M: number): Evaluation => {
+      const g = gridFor(h, M);
+      const r = backend.eigen(g, phys, twoWells, shift, top.x, 500, 1e-13);
+      if (!(r.change <= 1e-9)) w.add("NOT_CONVERGED", `λ₁ inverse iteration at N = ${2 * M}, ${g.K + 1} nodes stopped with relative change ${r.change.toPrecision(2)}`);
+      return { value: r.lambda, nodes: g.K + 1, spacing: g.hh };
+    };
+    const fits = (h: number, M: number) => bandStorage(gridFor(h, M).P, M) <= maxDoubles;
+    const c = converge(evaluate, h0, o.tolerance, o.maxModes, fits, w, "λ₁");
+    lambda1 = c.value;
+    rateConvergence = c.conv;
+    if (twoWells) {
+      exactRate = lambda1 * problem.farFraction;
+      exactRateError = c.conv.errorEstimate * problem.farFraction;
+      rateDefinition = `λ₁·π_far/(π_near + π_far): the one-way rate from the two-well relaxation rate λ₁ = k₊ + k₋ (= λ₁/2 for a symmetric double well; π = Boltzmann populations either side of the barrier top)`;
+    } else {
+      exactRate = lambda1;
+      exactRateError = c.conv.errorEstimate;
+      rateDefinition = `λ₁ of the Kramers operator absorbed at x ${d > 0 ? "≥" : "≤"} ${target}: the quasi-stationary escape rate`;
+    }
+    if (!(lambda1 > 0)) throw new KramersError("NOT_CONVERGED", `λ₁ = ${lambda1} is not positive: the discretization failed`, { gamma });
+  }
+
+  let mfpt = NaN, mfptError = NaN, mfptConvergence: KramersConvergence | undefined;
+  const mfptDefinition = `mean first-passage time to x ${d > 0 ? "≥" : "≤"} ${target} from ${o.start === "bottom" ? `x_a = ${well.x} with Maxwellian velocities` : "the Boltzmann distribution of (x, v) in the starting well (x on its side of the barrier top)"}`;
+  if (o.compute !== "rate") {
+    const ya = d * well.x, yt = d * target, yo = d * problem.mfptOuter, yb = d * top.x;
+    const gridFor = (h: number, M: number) => {
+      const K = Math.max(2, Math.ceil((yt - ya) / h));
+      const hh = (yt - ya) / K;
+      const J = Math.max(1, Math.ceil((ya - yo) / hh));
+      const y0 = ya - J * hh;
+      // nodes at y_a (p = 2J) and at the target (p = 2(J + K), removed: absorbing); the last position is the face before it
+      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * (J + K), M, J, K, hh, pWellEnd: 2 * (J + Math.floor((yb - ya) / hh)) };
+    };
+    const evaluate = (h: number, M: number): Evaluation => {
+      const g = gridFor(h, M);
+      const r = backend.mfpt(g, phys, 2 * g.J, g.pWellEnd);
+      return { value: o.start === "bottom" ? r.bottom : r.well, nodes: g.J + g.K, spacing: g.hh };
+    };
+    const fits = (h: number, M: number) => bandStorage(gridFor(h, M).P, M) <= maxDoubles;
+    const c = converge(evaluate, h0, o.tolerance, o.maxModes, fits, w, "MFPT");
+    mfpt = c.value;
+    mfptError = c.conv.errorEstimate;
+    mfptConvergence = c.conv;
+    if (!(mfpt > 0)) throw new KramersError("NOT_CONVERGED", `MFPT = ${mfpt} is not positive: the discretization failed`, { gamma });
+  }
+  if (reducedBarrier < 1) w.add("LOW_BARRIER", `βΔU = ${reducedBarrier.toPrecision(3)}: λ₁ is not separated from the intra-well relaxation; exactRate is a relaxation rate, not an escape rate`);
+  return {
+    gamma, mass, kT, well, top, ...(problem.otherWell ? { otherWell: problem.otherWell } : {}), target, reducedBarrier,
+    lambda1, exactRate, exactRateError, rateDefinition,
+    mfpt, mfptError, mfptDefinition, mfptRate: 1 / mfpt,
+    ...(rateConvergence ? { rateConvergence } : {}), ...(mfptConvergence ? { mfptConvergence } : {}),
+    warnings: w.list,
+  };
+}
+
+/**
+ * The exact escape rate and mean first-passage time of the underdamped Langevin dynamics
+ * `dx = v dt`, `m dv = −U′dt − γv dt + √(2γkT) dW` (SCIENCE.md), from the Kramers equation
+ * (underdamped Fokker–Planck equation in x and v) discretized so that the Maxwell–Boltzmann
+ * density is exactly stationary.
+ *
+ * - `lambda1`: the lowest nonzero eigenvalue (shift-invert inverse iteration on a banded LU).
+ *   With a well beyond the barrier, `exactRate = λ₁·π_far/(π_near + π_far)` (= λ₁/2 for a
+ *   symmetric double well); with none, λ₁ of the operator absorbed at `to` (the escape rate).
+ * - `mfpt`: the backward equation L†T = −1 with T = 0 once x reaches `to`, averaged over the start.
+ * Both are converged in the Hermite mode count and in the grid spacing (Richardson), with
+ * error estimates; `converged` is false (and a warning says why) when the budget runs out —
+ * at very low friction (γ/(m ω) ≲ 0.03) the mode count needed grows quickly.
+ *
+ * @param options - potential, kT, from, to, gamma (1), mass (1), domain, tolerance (1e-4), start ("bottom"), compute ("both"), engine ("wasm"), maxModes (400), maxMemoryMB (256)
+ * @returns λ₁, exactRate, mfpt with error estimates, definitions, convergence records and warnings
+ * @throws KramersError NOT_POSITIVE (kT, γ, m), NOT_IN_WELL, NO_BARRIER, BAD_DOMAIN, NOT_CONVERGED (factorization failure)
+ * @example
+ * ```ts
+ * const r = await kramersEquation({ potential: "x^4/4 - x^2/2", kT: 1 / 16, from: -1, to: 1, gamma: 1, domain: [-3, 3] });
+ * r.exactRate; // λ₁/2, the one-way rate between the wells
+ * r.mfpt;      // ≈ 1/exactRate
+ * ```
+ */
+export async function kramersEquation(options: KramersEquationOptions): Promise<KramersEquationResult> {
+  const o = checkKramersEquationOptions(options);
+  const problem = kramersProblem(o);
+  const backend = await kramersBackend(problem, o.engine);
+  return solveKramers(problem, backend, o);
+}
