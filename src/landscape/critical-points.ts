@@ -14,7 +14,8 @@
  */
 import type { Expr } from "../potential/expression/ast.js";
 import type { Potential1D } from "../potential/types.js";
-import { contains, evalInterval } from "./interval.js";
+import { differentiate } from "../potential/expression/derivative.js";
+import { contains, evalCentered, evalInterval } from "./interval.js";
 import { brentRoot } from "./roots.js";
 import type { CriticalKind } from "./types.js";
 
@@ -33,6 +34,8 @@ export interface IsolationResult {
   /** False if the box budget ran out (some region unresolved). */
   readonly complete: boolean;
   readonly method: "interval" | "sampling";
+  /** Points where U′ is unbounded or undefined (poles): found by the interval search, not critical points. */
+  readonly singular?: number[];
 }
 
 /** Boxes examined at most (each costs two tree evaluations). */
@@ -70,12 +73,20 @@ function classifyBySigns(sl: number, sr: number): CriticalKind {
   return "inflection";
 }
 
-/** Sign of U′ just outside [a, b], stepping outward until it is non-zero (or giving up). */
-function outsideSign(p: Potential1D, x: number, dir: -1 | 1, step: number, L: number, R: number): number {
+/**
+ * Sign of U′ just outside [a, b], stepping outward until it is non-zero (or giving up). With the
+ * tree of U′, a sign only counts once the interval enclosure of U′ at that point excludes 0, so
+ * rounding noise next to an ill-conditioned root cannot flip the classification.
+ */
+function outsideSign(p: Potential1D, x: number, dir: -1 | 1, step: number, L: number, R: number, dUTree?: Expr): number {
   let h = step;
-  for (let k = 0; k < 60; k++) {
+  for (let k = 0; k < 80; k++) {
     const y = Math.min(R, Math.max(L, x + dir * h));
-    const s = Math.sign(p.dU(y));
+    let s: number;
+    if (dUTree) {
+      const e = evalInterval(dUTree, { lo: y, hi: y });
+      s = e.lo > 0 ? 1 : e.hi < 0 ? -1 : 0;
+    } else s = Math.sign(p.dU(y));
     if (s !== 0 && !Number.isNaN(s)) return s;
     if (y === L || y === R) return 0;
     h *= 2;
@@ -85,6 +96,7 @@ function outsideSign(p: Potential1D, x: number, dir: -1 | 1, step: number, L: nu
 
 /** Isolate the roots of U′ in (L, R) using the interval trees. */
 function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: number, R: number): IsolationResult {
+  const d3U = differentiate(trees.d2U);
   const scale = Math.max(R - L, Math.abs(L), Math.abs(R));
   const wMin = REL_RESOLUTION * scale;
   // U′ identically zero on a box (a flat segment, e.g. a constant piece): its enclosure is [0, 0] up to padding
@@ -104,9 +116,9 @@ function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: numb
       continue;
     }
     const box = { lo: a, hi: b };
-    const d1 = evalInterval(trees.dU, box);
+    const d1 = evalCentered(trees.dU, trees.d2U, box);
     if (!contains(d1, 0)) continue;
-    const d2 = evalInterval(trees.d2U, box);
+    const d2 = evalCentered(trees.d2U, d3U, box);
     if (!contains(d2, 0) && Number.isFinite(fa) && Number.isFinite(fb)) {
       // U′ strictly monotone on [a, b]: one root iff the end signs differ
       if (fa === 0) simple.push(a);
@@ -137,6 +149,7 @@ function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: numb
     } else merged.push([c[0], c[1], c[2]]);
   }
   const points: RawCritical[] = [];
+  const singular: number[] = [];
   const endTol = 4 * wMin;
   let prev = -Infinity;
   for (const x of simple) {
@@ -147,21 +160,32 @@ function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: numb
     const c = p.d2U(x);
     const degenerate = !(Math.abs(c) > REL_DEGENERATE_CURVATURE * cScale);
     let kind: CriticalKind = c > 0 ? "minimum" : "maximum";
-    if (degenerate) kind = classifyBySigns(outsideSign(p, x, -1, wMin, L, R), outsideSign(p, x, 1, wMin, L, R));
+    if (degenerate) kind = classifyBySigns(outsideSign(p, x, -1, wMin, L, R, trees.dU), outsideSign(p, x, 1, wMin, L, R, trees.dU));
     points.push({ x, kind, degenerate });
   }
   for (const [a, b, flat] of merged) {
     if (b - L <= endTol || R - a <= endTol) continue;
-    const sl = outsideSign(p, a, -1, wMin, L, R), sr = outsideSign(p, b, 1, wMin, L, R);
+    const sl = outsideSign(p, a, -1, wMin, L, R, trees.dU), sr = outsideSign(p, b, 1, wMin, L, R, trees.dU);
     let x = 0.5 * (a + b);
     if (!flat && sl !== 0 && sr !== 0 && sl !== sr) {
       const fa = p.dU(a), fb = p.dU(b);
       if (Math.sign(fa) !== Math.sign(fb)) x = brentRoot(p.dU, a, b, 0, 200, fa, fb).root;
     }
+    if (!flat) {
+      // a pole (1/x) or kink also defeats the interval tests: there |U′| is large, not a zero
+      const delta = 1e-6 * (R - L);
+      const v = Math.abs(p.dU(x));
+      if (!(v <= Math.abs(p.dU(x - delta)) && v <= Math.abs(p.dU(x + delta))) || !Number.isFinite(p.U(x))) {
+        singular.push(x);
+        // a kink where U′ jumps from − to + (or + to −) is still a (non-smooth) minimum (maximum)
+        if (sl !== 0 && sr !== 0 && sl !== sr) points.push({ x, kind: classifyBySigns(sl, sr), degenerate: true, range: [a, b] });
+        continue;
+      }
+    }
     points.push({ x, kind: flat ? "flat" : classifyBySigns(sl, sr), degenerate: true, range: [a, b] });
   }
   points.sort((u, v) => u.x - v.x);
-  return { points, complete, method: "interval" };
+  return { points, complete, method: "interval", singular };
 }
 
 /** Heuristic isolation for function potentials: sampling plus refinement. */

@@ -54,6 +54,8 @@ function farTurningPoint(p: Potential1D, l: LandscapeResult, xa: number, xb: num
     const a = nodes[i]!, b = nodes[i + 1]!;
     const fb = f(b);
     if (fb >= 0) return brentRoot(f, a, b, 0, 200, f(a), fb).root;
+    // a maximum level with the barrier (e.g. a symmetric triple well): the orbit ends on it
+    if (l.maxima.some((m) => m.x === b) && fb >= -1e-10 * (Eb - p.U(xa))) return b;
     if (i + 2 < nodes.length && l.maxima.some((m) => m.x === b)) {
       w.add("ORBIT_NOT_CONFINED", `the orbit at the barrier energy E_b = ${Eb.toPrecision(6)} spills over a lower maximum at x = ${b.toPrecision(6)} on the far side of the well: the escape over the other (lower) barrier dominates, and I(E_b) here includes the neighbouring well`);
     }
