@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   KramersError, rate, arrheniusFactor, transitionStateRate, kramersOverdampedRate, kramersFullRate, energyDiffusionRate,
   melnikovPollakRate, depopulationFactor, barrierAction, eyringRate, tanhSinh, expression, metastableCubic,
-  BOLTZMANN_J_PER_K, PLANCK_J_S, AVOGADRO_PER_MOL,
+  BOLTZMANN_J_PER_K, PLANCK_J_S, AVOGADRO_PER_MOL, tiltedWashboard,
 } from "../src/index.js";
 import actionFixture from "./fixtures/rates_action.json";
 import upsilonFixture from "./fixtures/rates_upsilon.json";
@@ -226,6 +226,25 @@ describe("rate(): choices, warnings and errors", () => {
     expect(r.barrier.to).toBeUndefined();
     expect(r.ingredients.action).toBeCloseTo(36 / (5 * Math.sqrt(6)), 12);
     expect(r.rates.melnikovPollakDoubleWell).toBeUndefined();
+  });
+
+  it("accepts a plain function potential (numerical derivatives) and agrees with the expression to ~1e-7", () => {
+    const f = rate({ potential: (x: number) => x ** 4 / 4 - x ** 2 / 2, kT: 0.025, from: -1, domain: DOMAIN, gamma: 0.3 });
+    const e = rate({ potential: DW, kT: 0.025, from: -1, domain: DOMAIN, gamma: 0.3 });
+    // Ridders derivatives (~1e-9) and sampled root isolation: rates agree to 1e-7 relative
+    for (const k of ["tst", "kramersFull", "energyDiffusion", "melnikovPollak"] as const) expect(rel(f.rates[k], e.rates[k])).toBeLessThan(1e-7);
+  });
+
+  it("escapes down the tilted washboard over ΔU = 2√(1−F²) − F(π − 2 arcsin F) and carries unit labels", () => {
+    const F = 0.3;
+    const r = rate({ potential: tiltedWashboard({ force: F }), kT: 0.1, from: 0.2, units: { energy: "kBT0", time: "ps" } });
+    expect(r.barrier.direction).toBe(1);
+    expect(r.barrier.height).toBeCloseTo(2 * Math.sqrt(1 - F * F) - F * (Math.PI - 2 * Math.asin(F)), 12);
+    expect(r.units.rate).toBe("1/ps");
+    expect(r.details.kramersFull.units).toBe("1/ps");
+    // U″ = cos x: ω_a = ω_b = (1 − F²)^{1/4}
+    expect(r.ingredients.wellFrequency).toBeCloseTo((1 - F * F) ** 0.25, 12);
+    expect(r.ingredients.barrierFrequency).toBeCloseTo((1 - F * F) ** 0.25, 12);
   });
 
   it("reports the regime: overdamped at large γ, energy diffusion at tiny γ", () => {
