@@ -18,7 +18,7 @@ const PRESETS = [
 ];
 
 const has = (name) => typeof k[name] === "function";
-$("build").textContent = `library: ${["landscape", "rate", "mfpt", "spectrum", "simulate", "turnover"].map((n) => `${n} ${has(n) ? "✓" : "–"}`).join(" · ")}`;
+$("build").textContent = `library: ${["landscape", "rate", "mfpt", "spectrum", "stationaryDensity", "simulate", "turnover"].map((n) => `${n} ${has(n) ? "✓" : "–"}`).join(" · ")}`;
 
 for (const [i, p] of PRESETS.entries()) $("preset").add(new Option(p.label, String(i)));
 
@@ -111,6 +111,7 @@ const RATE_LABELS = {
 /** Rows of the rate table: [method, value, note]. Exact and simulated rows arrive from the worker. */
 let rateRows = [];
 let exactRow = null;
+let spectrumRow = null;
 let simulatedRow = null;
 let headlineKey = null;
 
@@ -154,6 +155,7 @@ function computeRates(s) {
 function renderRates(warnings) {
   const rows = [...rateRows];
   if (exactRow) rows.push(exactRow);
+  if (spectrumRow) rows.push(spectrumRow);
   if (simulatedRow) rows.push(simulatedRow);
   const tr = (r) => `<tr data-key="${r.key}"${r.key === headlineKey ? ' style="font-weight:600"' : ""}><td>${r.method}</td><td class="num" id="rate-${r.key}">${fmt(r.value)}</td><td class="warn">${r.note ?? ""}</td></tr>`;
   $("rates").innerHTML =
@@ -215,7 +217,7 @@ function drawTurnover(s) {
   // y-range from the curves that hold at every friction (the limiting laws diverge at the ends)
   const central = turnoverData.curves.filter((c) => /Pollak|exact|Kramers \(full\)/.test(c.label)).flatMap((c) => Array.from(c.rate)).concat(simulatedPoints.map((p) => p.rate)).filter((v) => v > 0);
   const yDomain = central.length ? [Math.min(...central) / 5, Math.max(...central) * 20] : undefined;
-  const svg = k.plotTurnover({ gamma: turnoverData.gamma, curves: turnoverData.curves, points: simulatedPoints, pointsLabel: "explorer ensembles", width: 620, height: 360, legend: "top-right", ...(yDomain ? { yDomain } : {}) });
+  const svg = k.plotTurnover({ gamma: turnoverData.gamma, curves: turnoverData.curves, points: simulatedPoints, pointsLabel: "explorer ensembles", width: 620, height: 360, legend: "bottom-left", ...(yDomain ? { yDomain } : {}) });
   const el = svgInto("fig-turnover", svg);
   // mark the current γ (overlay in the SVG's own coordinates)
   const [lx, ly, w, h] = el.dataset.plotArea.split(" ").map(Number);
@@ -294,7 +296,9 @@ computer.onmessage = (ev) => {
     turnoverData = m;
     drawTurnover(current);
   } else if (m.type === "spectrum") {
-    spectrumSeries = m.series;
+    spectrumSeries = m.series ?? null;
+    spectrumRow = m.rate > 0 ? { key: "spectrum", method: "Fokker–Planck spectrum (overdamped, two-state λ1)", value: m.rate, note: [m.note, ...(m.warnings ?? [])].filter(Boolean).join("; ") } : null;
+    renderRates([]);
     drawDensity(current);
   } else if (m.type === "ensemble") {
     $("run").disabled = false;
@@ -349,6 +353,7 @@ function update({ heavy = true } = {}) {
     occupancyTotal = 0;
     exactRow = null;
     spectrumSeries = null;
+    spectrumRow = null;
     simulatedRow = null;
   }
   drawDensity(s);
@@ -359,7 +364,7 @@ function update({ heavy = true } = {}) {
     latest.exact = post(computer, "exact", { expr: s.expr, domain: s.domain, kT: s.kT, gamma: s.gamma, from: s.well.x, to: s.target });
     latest.turnover = post(computer, "turnover", { expr: s.expr, domain: s.domain, kT: s.kT, mass: s.mass, from: s.well.x, to: s.target, top: s.top, well: s.well });
   }
-  if (has("spectrum")) latest.spectrum = post(computer, "spectrum", { expr: s.expr, domain: s.domain, kT: s.kT, gamma: s.gamma });
+  if (has("spectrum") || has("stationaryDensity")) latest.spectrum = post(computer, "spectrum", { expr: s.expr, domain: s.domain, kT: s.kT, gamma: s.gamma, from: s.well.x });
 }
 
 let timer = 0;

@@ -84,9 +84,18 @@ async function animate(m) {
   const xs = new Float64Array(n);
   const vs = new Float64Array(n);
   const fs = new Float64Array(n);
-  const starts = m.starts.length ? m.starts : [(m.domain[0] + m.domain[1]) / 2];
+  // start in equilibrium: positions from exp(−U/kT) (inverse CDF on a grid), Maxwellian velocities
+  const [L, R] = m.domain;
+  const G = 2000;
+  const cdf = new Float64Array(G + 1);
+  const us = Array.from({ length: G + 1 }, (_, j) => field.p.U(L + ((R - L) * j) / G));
+  const umin = Math.min(...us);
+  for (let j = 1; j <= G; j++) cdf[j] = cdf[j - 1] + Math.exp(-(us[j] - umin) / m.kT) + Math.exp(-(us[j - 1] - umin) / m.kT);
   for (let i = 0; i < n; i++) {
-    xs[i] = starts[i % starts.length];
+    const target = ((i + 0.5) / n) * cdf[G];
+    let j = 1;
+    while (j < G && cdf[j] < target) j++;
+    xs[i] = L + ((R - L) * (j - 1 + (target - cdf[j - 1]) / (cdf[j] - cdf[j - 1] || 1))) / G;
     vs[i] = Math.sqrt(m.kT / m.mass) * gauss();
     fs[i] = field.dU(xs[i]);
   }
@@ -259,11 +268,38 @@ function finishEnsemble(m, times, n, tmax, engine, t0, rate, rateCI) {
 }
 
 async function spectrum(m) {
-  const r = await k.spectrum({ potential: m.expr, kT: m.kT, gamma: m.gamma, domain: m.domain });
-  const st = r.stationary ?? r.stationaryDensity;
-  const x = st?.x ?? r.x ?? r.grid;
-  const y = st?.density ?? st?.p ?? (Array.isArray(st) || ArrayBuffer.isView(st) ? st : undefined);
-  if (x && y && x.length === y.length) postMessage({ type: "spectrum", id: m.id, series: { x: Array.from(x), y: Array.from(y), label: "Fokker–Planck stationary (spectrum)", dash: "1 3" } });
+  // Fokker–Planck (overdamped): the stationary density on the grid, and the rate from λ1
+  const out = { type: "spectrum", id: m.id };
+  if (has("stationaryDensity")) {
+    const d = await k.stationaryDensity({ potential: m.expr, kT: m.kT, gamma: m.gamma, domain: m.domain });
+    // thin to ≤ 400 points for drawing
+    const stride = Math.max(1, Math.floor(d.x.length / 400));
+    const x = [];
+    const y = [];
+    for (let i = 0; i < d.x.length; i += stride) {
+      x.push(d.x[i]);
+      y.push(d.density[i]);
+    }
+    out.series = { x, y, label: "Fokker–Planck stationary density", dash: "1 3" };
+  }
+  if (active.spectrum !== m.id) return;
+  progress("spectrum", m.id, 0.5, "Fokker–Planck spectrum …");
+  if (has("spectrum")) {
+    const r = await k.spectrum({ potential: m.expr, kT: m.kT, gamma: m.gamma, domain: m.domain });
+    const rates = r.rates ?? {};
+    if (rates.kind === "two-state") {
+      const fromLeft = Math.abs(m.from - rates.wellX[0]) < Math.abs(m.from - rates.wellX[1]);
+      out.rate = fromLeft ? rates.rateForward : rates.rateBackward;
+      const lambda1 = r.eigenvalues.find((v) => v > 0) ?? NaN;
+      out.note = `λ1 = ${lambda1.toExponential(4)}; k = λ1·p(other well); ${r.converged ? "converged" : "NOT converged"}, error ≈ ${Number(r.errorEstimate).toPrecision(2)}`;
+    } else if (rates.kind === "escape") {
+      out.rate = rates.escapeRate;
+      out.note = rates.rateDefinition;
+    }
+    out.warnings = (r.warnings ?? []).map((w) => w.message);
+  }
+  postMessage(out);
+  progress("spectrum", m.id, 1, "Fokker–Planck spectrum done");
 }
 
 const JOBS = { exact, turnover, ensemble, spectrum };

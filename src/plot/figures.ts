@@ -233,7 +233,11 @@ export function plotDensity(options: PlotDensityOptions): string {
     if (!s || typeof s !== "object" || s.x === undefined || s.y === undefined) throw new KramersError("INVALID_ARGUMENT", `series[${i}] must be { x, y, label? }`, { option: "series" });
     layers.push({ type: "line", x: s.x, y: s.y, color: s.color ?? PALETTE[(i + 1) % PALETTE.length], dash: s.dash ?? "6 3", ...(s.label ? { label: s.label } : {}) });
   });
-  return plotChart({ ...checkFigure(o, "plotDensity"), layers, x: { label: "x", ...(domain ? { domain } : {}) }, y: { label: "p(x)", log: o.logY === true } });
+  // linear axis: start at 0 and leave headroom above the peaks for the legend
+  let peak = 0;
+  for (const l of layers) if (l.type === "line") for (let i = 0; i < l.y.length; i++) if (Number.isFinite(l.y[i]!) && l.y[i]! > peak) peak = l.y[i]!;
+  const y = o.logY === true ? { label: "p(x)", log: true } : { label: "p(x)", ...(peak > 0 ? { domain: [0, 1.3 * peak] as const, nice: true } : {}) };
+  return plotChart({ ...checkFigure(o, "plotDensity"), layers, x: { label: "x", ...(domain ? { domain } : {}) }, y });
 }
 
 /** Options of {@link plotHistogram}. */
