@@ -12,3 +12,4 @@ export * from "./landscape/index.js";
 export * from "./plot/index.js";
 export * from "./rates/index.js";
 export * from "./fokker-planck/index.js";
+export * from "./turnover/index.js";

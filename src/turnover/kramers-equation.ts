@@ -56,7 +56,7 @@ export interface KramersConvergence {
   readonly errorEstimate: number;
   /** Mode-truncation part (from the change between the last two mode counts, extrapolated geometrically). */
   readonly modeError: number;
-  /** Grid part: |Q(h/2) − Q(h)|/3, the Richardson estimate of the error of the finer solve (the reported value is the extrapolated one). */
+  /** Grid part: |Q(h/2) − Q(h)|/3 after one refinement, then the Romberg estimate |R_k − R_{k−1}|/15 of the Richardson-extrapolated value. */
   readonly gridError: number;
   /** Hermite modes N of the final solves. */
   readonly modes: number;
@@ -289,21 +289,27 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
     prevDiff = diff;
     if (modeError <= 0.25 * tol * Math.abs(cur.value)) break;
   }
+  // grid: Q_k at h0/2^k; R_k = Q_k + (Q_k − Q_{k−1})/3 removes the O(h²) term (the scheme is
+  // second order). Error of R_1: |Q_1 − Q_0|/3 (that of Q_1, conservative); of R_k, k ≥ 2, the
+  // Romberg estimate |R_k − R_{k−1}|/15 (next term O(h⁴)).
   let h = h0;
   let coarse = cur;
   let value = cur.value;
+  let prevR = NaN;
   let gridError = Infinity;
   let finest = cur;
-  for (let level = 0; level < 6; level++) {
+  for (let level = 1; level <= 5; level++) {
     if (!fits(h / 2, M)) {
       w.add("NOT_CONVERGED", `${what}: grid refinement stopped at spacing ${h.toPrecision(3)} (maxMemoryMB)`);
-      if (level === 0) gridError = Math.abs(value) * 0.01;
+      if (level === 1) gridError = Math.abs(value) * 0.01;
       break;
     }
     const fine = ev(h / 2, M);
     finest = fine;
-    value = fine.value + (fine.value - coarse.value) / 3;
-    gridError = Math.abs(fine.value - coarse.value) / 3;
+    const R = fine.value + (fine.value - coarse.value) / 3;
+    gridError = level === 1 ? Math.abs(fine.value - coarse.value) / 3 : Math.abs(R - prevR) / 15;
+    value = R;
+    prevR = R;
     h /= 2;
     coarse = fine;
     if (gridError <= 0.5 * tol * Math.abs(value)) break;
