@@ -252,6 +252,24 @@ describe("singular potentials", () => {
   });
 });
 
+describe("undefined and singular regions", () => {
+  it("skips where U is undefined (√ of a negative) quickly and says so", () => {
+    const t = Date.now();
+    const l = landscape({ potential: "sqrt(x^2-1) + 0*x", domain: [-2, 2] });
+    expect(Date.now() - t).toBeLessThan(2000);
+    expect(l.minima.length + l.maxima.length).toBe(0);
+    expect(l.warnings.map((w) => w.code)).toContain("UNDEFINED_REGION");
+  });
+
+  it("finds the degenerate maximum of 1/(x²−1) + x² = −1 − x⁴ − … at 0 between two poles, and the minima at ±√2", () => {
+    const l = landscape({ potential: "1/(x^2-1) + x^2", domain: [-3, 3] });
+    expect(l.minima.map((m) => m.x)).toEqual([expect.closeTo(-Math.SQRT2, 12), expect.closeTo(Math.SQRT2, 12)]);
+    expect(l.maxima).toHaveLength(1);
+    expect(l.maxima[0]!.degenerate).toBe(true);
+    expect(l.warnings.filter((w) => w.code === "SINGULARITY")).toHaveLength(2);
+  });
+});
+
 describe("random polynomials with prescribed critical points", () => {
   it("finds every root of U′ = Π(x − r_i), including pairs 1e-4 apart (20 random cases)", () => {
     let seed = 987654321;

@@ -36,6 +36,8 @@ export interface IsolationResult {
   readonly method: "interval" | "sampling";
   /** Points where U′ is unbounded or undefined (poles): found by the interval search, not critical points. */
   readonly singular?: number[];
+  /** Sub-ranges where U is undefined (NaN), skipped by the search. */
+  readonly undefinedRanges?: [number, number][];
 }
 
 /** Boxes examined at most (each costs two tree evaluations). */
@@ -102,7 +104,9 @@ function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: numb
   // U′ identically zero on a box (a flat segment, e.g. a constant piece): its enclosure is [0, 0] up to padding
   const flatTol = 1e-290;
   const cScale = curvatureScale(p, L, R);
+  const sScale = slopeScale(p, L, R);
   const simple: number[] = [];
+  const undefinedBoxes: [number, number][] = [];
   const clusters: [number, number, boolean][] = []; // [a, b, flat]
   let boxes = 0;
   let complete = true;
@@ -116,6 +120,14 @@ function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: numb
       continue;
     }
     const box = { lo: a, hi: b };
+    if (b - a < 1e-3 * (R - L)) {
+      // U undefined across the whole box (sqrt or log of a negative): nothing to find there
+      const m = 0.5 * (a + b);
+      if ([a, m, b].every((x) => Number.isNaN(p.U(x)) || Number.isNaN(p.dU(x)))) {
+        undefinedBoxes.push([a, b]);
+        continue;
+      }
+    }
     const d1 = evalCentered(trees.dU, trees.d2U, box);
     if (!contains(d1, 0)) continue;
     const d2 = evalCentered(trees.d2U, d3U, box);
@@ -177,15 +189,29 @@ function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: numb
       const v = Math.abs(p.dU(x));
       if (!(v <= Math.abs(p.dU(x - delta)) && v <= Math.abs(p.dU(x + delta))) || !Number.isFinite(p.U(x))) {
         singular.push(x);
-        // a kink where U′ jumps from − to + (or + to −) is still a (non-smooth) minimum (maximum)
-        if (sl !== 0 && sr !== 0 && sl !== sr) points.push({ x, kind: classifyBySigns(sl, sr), degenerate: true, range: [a, b] });
+        // a kink (U continuous, U′ jumping from − to + or + to −) is still a non-smooth minimum (maximum);
+        // a pole (U unbounded or undefined) is not
+        const u0 = p.U(x), jump = Math.max(Math.abs(p.U(x - delta) - u0), Math.abs(p.U(x + delta) - u0));
+        const continuous = Number.isFinite(u0) && jump <= 1e3 * delta * sScale;
+        if (continuous && sl !== 0 && sr !== 0 && sl !== sr) points.push({ x, kind: classifyBySigns(sl, sr), degenerate: true, range: [a, b] });
         continue;
       }
     }
     points.push({ x, kind: flat ? "flat" : classifyBySigns(sl, sr), degenerate: true, range: [a, b] });
   }
-  points.sort((u, v) => u.x - v.x);
-  return { points, complete, method: "interval", singular };
+  const defined = points.filter((q) => {
+    if (Number.isFinite(p.U(q.x)) && Number.isFinite(p.d2U(q.x))) return true;
+    singular.push(q.x); // U′ = 0 where U itself is undefined (e.g. log of a negative)
+    return false;
+  });
+  defined.sort((u, v) => u.x - v.x);
+  const undefinedRanges: [number, number][] = [];
+  for (const [a, b] of undefinedBoxes) {
+    const last = undefinedRanges[undefinedRanges.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else undefinedRanges.push([a, b]);
+  }
+  return { points: defined, complete, method: "interval", singular, undefinedRanges };
 }
 
 /** Heuristic isolation for function potentials: sampling plus refinement. */

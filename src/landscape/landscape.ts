@@ -68,6 +68,9 @@ export function analyseLandscape(potential: Potential1D, domain: readonly [numbe
   if (iso.method === "sampling") {
     warnings.add("HEURISTIC_ROOTS", "the potential is a plain function (no expression tree), so critical points were found by dense sampling of U′ (4000 intervals) and refinement: roots closer together than the sampling step may be missed; pass an expression for rigorous root isolation");
   }
+  for (const [a, b] of iso.undefinedRanges ?? []) {
+    warnings.add("UNDEFINED_REGION", `U is undefined (NaN) on about [${a.toPrecision(6)}, ${b.toPrecision(6)}]: that part of the domain was skipped`);
+  }
   for (const x of iso.singular ?? []) {
     warnings.add("SINGULARITY", `U′ is discontinuous or unbounded near x ≈ ${x.toPrecision(8)} (a kink, cusp or pole): a kink where U′ changes sign is reported as a degenerate minimum/maximum, anything else is not a critical point; harmonic formulas do not apply there`);
   }

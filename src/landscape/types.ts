@@ -76,6 +76,6 @@ export interface LandscapeResult {
   readonly edges: { readonly left: DomainEdge; readonly right: DomainEdge };
   /** "interval" (rigorous root isolation on the expression tree) or "sampling" (heuristic, function potentials). */
   readonly method: "interval" | "sampling";
-  /** Warnings: DEGENERATE_POINT, OPEN_EDGE, HEURISTIC_ROOTS, INCOMPLETE, SINGULARITY. */
+  /** Warnings: DEGENERATE_POINT, OPEN_EDGE, HEURISTIC_ROOTS, INCOMPLETE, SINGULARITY, UNDEFINED_REGION. */
   readonly warnings: ResultWarning[];
 }
