@@ -3,12 +3,15 @@
 //
 // One well (escape to a sink): k = Υ(Δ)·k_full (Mel'nikov & Meshkov, J. Chem. Phys. 85, 1018
 // (1986); Hänggi, Talkner & Borkovec, Rev. Mod. Phys. 62, 251 (1990), Sec. IV.E).
-// Symmetric double well (transitions to the other well): k = Υ(Δ)²/Υ(2Δ)·k_full (Mel'nikov,
-// Phys. Rep. 209, 1 (1991); HTB Sec. IV.E): a particle that crosses the barrier with too little
-// energy loss may recross, and in the double well it can also be captured on either side, so at
-// small Δ the factor tends to Δ²/(2Δ) = Δ/2 — half the one-well energy-diffusion rate, as the
-// two-sided capture argument requires. (A search of the stored literature for a primary text did
-// not return one; the form is as quoted in HTB 1990 and checked here by its Δ → 0 and Δ → ∞ limits.)
+// Symmetric double well (transitions into the other well): k = Υ(Δ)²/Υ(2Δ)·k_full (Mel'nikov &
+// Meshkov 1986; Pollak, Grabert & Hänggi, J. Chem. Phys. 91, 4073 (1989), used with their Eq. (3.32)
+// depopulation factor). A particle that crosses the barrier at low friction can be captured on either
+// side, so at small Δ the factor tends to Δ²/(2Δ) = Δ/2: half the one-well energy-diffusion rate.
+// Checked via the search tool: a public research implementation of these theories (Python module with
+// Grote–Hynes, Mel'nikov–Meshkov, PGH and Krishnan–Singh–Robinson rates) computes the double-well factor
+// as f(Δ)²/f(2Δ) with f(Δ) = exp{(1/π)∫ln[1 − e^{−Δ(1+y²)/4}] dy/(1+y²)}, the same integrand as here;
+// its Mel'nikov–Meshkov form ∫ ln[1 − e^{−Δ(x²+1/4)}] dx/(x²+1/4) carries 1/(2π), which is this one
+// with y = 2x. Tests check the Δ → 0 (Υ ≈ Δ, double well ≈ Δ/2) and Δ → ∞ (→ 1) limits.
 import { Warnings } from "../result.js";
 import { requireFinite, requirePositive } from "../validate.js";
 import { lowBarrierWarning, rateUnits, reducedBarrier } from "./common.js";
