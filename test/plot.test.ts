@@ -212,3 +212,10 @@ describe("plotTurnover", () => {
     expect(() => plotTurnover({ gamma: [1, 2], curves: [{ label: "a", rate: [1] }] })).toThrow(/1 values but gamma has 2/);
   });
 });
+
+describe("log ticks over many decades", () => {
+  it("labels every n-th decade on multiples of n", () => {
+    expect(logTicks(1e-78, 1)).toEqual([1e-70, 1e-60, 1e-50, 1e-40, 1e-30, 1e-20, 1e-10, 1]);
+    expect(logTicks(1e-12, 1e2)).toEqual([1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1, 100]);
+  });
+});

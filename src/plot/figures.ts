@@ -4,7 +4,7 @@ import { KramersError } from "../errors.js";
 import { analyseLandscape } from "../landscape/landscape.js";
 import { toPotential, type PotentialInput } from "../potential/resolve.js";
 import type { Potential1D } from "../potential/types.js";
-import { requireFinite, requireInteger, requireInterval, requireOptions, requirePositive } from "../validate.js";
+import { requireFinite, requireInteger, requireInterval, requireOneOf, requireOptions, requirePositive } from "../validate.js";
 import { PALETTE, plotChart, type Layer } from "./chart.js";
 
 /** A minimum or maximum as the plots need it (the landscape's `CriticalPoint` fits). */
@@ -22,15 +22,19 @@ export interface FigureOptions {
   readonly width?: number;
   /** Height in px. @default 360 */
   readonly height?: number;
+  /** Legend corner, or "none". @default "top-right" ("bottom-left" for the turnover) */
+  readonly legend?: "top-right" | "top-left" | "bottom-right" | "bottom-left" | "none";
 }
 
-const FIGURE_KEYS = ["title", "width", "height"] as const;
+const FIGURE_KEYS = ["title", "width", "height", "legend"] as const;
+const LEGEND_CORNERS = ["top-right", "top-left", "bottom-right", "bottom-left", "none"] as const;
 
 function checkFigure(o: Record<string, unknown>, name: string): FigureOptions {
   return {
     ...(o.title !== undefined ? { title: String(o.title) } : {}),
     ...(o.width !== undefined ? { width: requirePositive(`${name}.width`, o.width) } : {}),
     ...(o.height !== undefined ? { height: requirePositive(`${name}.height`, o.height) } : {}),
+    ...(o.legend !== undefined ? { legend: requireOneOf(`${name}.legend`, o.legend, LEGEND_CORNERS) } : {}),
   };
 }
 
@@ -325,8 +329,6 @@ export interface PlotTurnoverOptions extends FigureOptions {
   readonly yLabel?: string;
   /** y-interval to show (the limiting laws diverge at the ends; clip them to the interesting range). @default the data's range */
   readonly yDomain?: readonly [number, number];
-  /** Legend corner. @default "bottom-left" */
-  readonly legend?: "top-right" | "top-left" | "bottom-right" | "bottom-left" | "none";
 }
 
 /**
@@ -341,7 +343,7 @@ export interface PlotTurnoverOptions extends FigureOptions {
  * ```
  */
 export function plotTurnover(options: PlotTurnoverOptions): string {
-  const o = requireOptions("plotTurnover options", options, ["gamma", "curves", "points", "pointsLabel", "yLabel", "yDomain", "legend", ...FIGURE_KEYS]);
+  const o = requireOptions("plotTurnover options", options, ["gamma", "curves", "points", "pointsLabel", "yLabel", "yDomain", ...FIGURE_KEYS]);
   const curves = (o.curves as PlotTurnoverOptions["curves"]) ?? [];
   const points = (o.points as readonly TurnoverPoint[] | undefined) ?? [];
   if (curves.length === 0 && points.length === 0) throw new KramersError("INVALID_ARGUMENT", "plotTurnover needs curves (with gamma) or points", { option: "curves" });
@@ -363,6 +365,5 @@ export function plotTurnover(options: PlotTurnoverOptions): string {
   }
   const yDomain = o.yDomain !== undefined ? requireInterval("yDomain", o.yDomain) : undefined;
   if (yDomain && !(yDomain[0] > 0)) throw new KramersError("NOT_POSITIVE", `yDomain must be positive on a log axis, got [${yDomain[0]}, ${yDomain[1]}]`, { option: "yDomain" });
-  const legend = (o.legend as PlotTurnoverOptions["legend"]) ?? "bottom-left";
-  return plotChart({ ...checkFigure(o, "plotTurnover"), layers, legend, x: { label: "friction γ", log: true }, y: { label: o.yLabel !== undefined ? String(o.yLabel) : "rate k", log: true, ...(yDomain ? { domain: yDomain, nice: true } : {}) } });
+  return plotChart({ legend: "bottom-left", ...checkFigure(o, "plotTurnover"), layers, x: { label: "friction γ", log: true }, y: { label: o.yLabel !== undefined ? String(o.yLabel) : "rate k", log: true, ...(yDomain ? { domain: yDomain, nice: true } : {}) } });
 }

@@ -73,9 +73,10 @@ export function logTicks(lo: number, hi: number): number[] {
   const k1 = Math.ceil(Math.log10(hi) - 1e-9);
   const decades = k1 - k0;
   const mults = decades <= 1 ? [1, 2, 3, 5] : decades <= 3 ? [1, 2, 5] : [1];
-  const stride = Math.max(1, Math.ceil(decades / 8));
+  // many decades: every 2nd, 5th, 10th… decade, on multiples of that stride (1e-20, 1e-10, 1)
+  const stride = mults.length === 1 && decades > 8 ? niceStep(decades, 8) : 1;
   const ticks: number[] = [];
-  for (let k = k0; k <= k1; k += mults.length === 1 ? stride : 1) {
+  for (let k = Math.ceil(k0 / stride - 1e-9) * stride; k <= k1; k += stride) {
     for (const m of mults) {
       const v = clean(m * 10 ** k);
       if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks.push(v);
