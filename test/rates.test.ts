@@ -285,3 +285,17 @@ describe("quadrature", () => {
     expect(tanhSinh((x) => Math.log(x), 0, 1).value).toBeCloseTo(-1, 14);
   });
 });
+
+describe("energy diffusion against the exact low-friction rate (SciPy fixture, test/fixtures/rates_energy_diffusion.json)", () => {
+  it("approaches the γ → 0 rate of the energy-diffusion equation with a gap ∝ kT/ΔU", async () => {
+    const fx = (await import("./fixtures/rates_energy_diffusion.json")).default;
+    const gaps = fx.cases.map((c: { kT: number; ratePerFriction: number }) => {
+      const r = rate({ potential: DW, kT: c.kT, from: -1, domain: DOMAIN, gamma: 1e-9 });
+      return r.rates.energyDiffusion / 1e-9 / c.ratePerFriction - 1;
+    });
+    // measured gaps 0.44, 0.21, 0.095, 0.048 at βΔU = 5, 10, 20, 40: ≈ 1.9/(βΔU), halving with kT
+    gaps.forEach((g: number, i: number) => expect(g * fx.cases[i]!.reducedBarrier).toBeGreaterThan(1.5));
+    gaps.forEach((g: number, i: number) => expect(g * fx.cases[i]!.reducedBarrier).toBeLessThan(2.3));
+    expect(gaps[3]!).toBeLessThan(0.06);
+  });
+});
