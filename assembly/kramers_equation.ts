@@ -235,3 +235,43 @@ export function kramersThermalAverage(u: usize, P: i32, M: i32, beta: f64, uRef:
   }
   return num / den;
 }
+
+/**
+ * Absorbing edge after the last position (a node at the target x_t = x0 + (P−1)·dx): closes the
+ * node's equations with a ghost face at x_t + dx whose odd modes follow from the half-range
+ * (Marshak) condition — the projections of T(x_t, v) on φ_{2k+1} over the outgoing half-line
+ * vanish (backward equation: T = 0 for v toward the target; forward: P = 0 for v coming back).
+ * With τ_odd(x_t) ≈ (τ_odd(face before) + τ_odd(ghost))/2 and ∫_{v>0} φ_{2k+1}φ_{2l+1} = δ/2:
+ *   ghost_k = −τ_{2k+1}(face before) + hs·Σ_l H_{kl} τ_{2l}(x_t),   hs = −4 (adjoint) or +4 (forward),
+ * H_{kl} = ∫_{v>0} φ_{2k+1} φ_{2l} (M×M row-major at `half`). `u` holds U at P + 1 positions
+ * (the last is the ghost face). Adds to the band matrix assembled by {@link kramersAssemble}.
+ */
+export function kramersAbsorbingEdge(u: usize, P: i32, M: i32, h: f64, beta: f64, vth: f64, adjoint: i32, half: usize, ab: usize): void {
+  const kl = M + 1;
+  const kv = 2 * kl;
+  const ldab = 3 * kl + 1;
+  const i = P - 1;
+  const sgn: f64 = adjoint ? -1.0 : 1.0;
+  const hs: f64 = adjoint ? -4.0 : 4.0;
+  const scale = vth / h;
+  const ui = ld(u, i), ug = ld(u, P);
+  const eUp = Math.exp(0.5 * beta * (ug - ui));
+  const eDown = Math.exp(0.5 * beta * (ui - ug));
+  for (let j = 0; j < M; j++) {
+    const row = i * M + j;
+    // ghost mode k = j − 1 (from −√n D̂ c_{n−1}) and k = j (from √(n+1) D̂† c_{n+1}), n = 2j
+    for (let t = 0; t < 2; t++) {
+      const k = j - 1 + t;
+      if (k < 0) continue;
+      const coef = t == 0 ? -Math.sqrt(<f64>(2 * j)) * scale * eUp * sgn : -Math.sqrt(<f64>(2 * j + 1)) * scale * eDown * sgn;
+      for (let l = 0; l < M; l++) {
+        const col = i * M + l;
+        const a = bandIndex(ldab, kv, row, col);
+        st(ab, a, ld(ab, a) + coef * hs * ld(half, k * M + l));
+      }
+      const colFace = (i - 1) * M + k;
+      const b = bandIndex(ldab, kv, row, colFace);
+      st(ab, b, ld(ab, b) - coef);
+    }
+  }
+}

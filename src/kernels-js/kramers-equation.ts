@@ -173,3 +173,31 @@ export function kramersThermalAverage(u: Float64Array, P: number, M: number, bet
   }
   return num / den;
 }
+
+/** Absorbing edge after the last position (half-range Marshak closure; see the WASM kernel). `u` has P + 1 entries. */
+export function kramersAbsorbingEdge(u: Float64Array, P: number, M: number, h: number, beta: number, vth: number, adjoint: boolean, half: Float64Array, ab: Float64Array): void {
+  const kl = M + 1;
+  const kv = 2 * kl;
+  const ldab = 3 * kl + 1;
+  const i = P - 1;
+  const sgn = adjoint ? -1 : 1;
+  const hs = adjoint ? -4 : 4;
+  const scale = vth / h;
+  const ui = u[i]!, ug = u[P]!;
+  const eUp = Math.exp(0.5 * beta * (ug - ui));
+  const eDown = Math.exp(0.5 * beta * (ui - ug));
+  for (let j = 0; j < M; j++) {
+    const row = i * M + j;
+    for (let t = 0; t < 2; t++) {
+      const k = j - 1 + t;
+      if (k < 0) continue;
+      const coef = t === 0 ? -Math.sqrt(2 * j) * scale * eUp * sgn : -Math.sqrt(2 * j + 1) * scale * eDown * sgn;
+      for (let l = 0; l < M; l++) {
+        const col = i * M + l;
+        ab[col * ldab + kv + row - col]! += coef * hs * half[k * M + l]!;
+      }
+      const colFace = (i - 1) * M + k;
+      ab[colFace * ldab + kv + row - colFace]! -= coef;
+    }
+  }
+}

@@ -52,17 +52,44 @@ export interface KramersBackend {
   readonly name: "wasm" | "js";
   /**
    * Lowest nonzero eigenvalue. `deflate`: remove the exact stationary state (reflecting ends);
-   * otherwise (absorbing end) the lowest eigenvalue itself. `shift` > 0: A = L̃ − shift·I.
+   * otherwise the last position is a node with an absorbing edge beyond it and the lowest
+   * eigenvalue itself is returned. `shift` > 0: A = L̃ − shift·I.
    * `signChangeAt`: the start vector is e^{−βU/2}·sign(x − signChangeAt) (deflated case).
    */
   eigen(grid: KramersGrid, phys: KramersPhysics, deflate: boolean, shift: number, signChangeAt: number, maxIter: number, tol: number): EigenSolve;
-  /** Backward-equation MFPT (adjoint operator, absorbing after the last position, which must be a face). */
+  /** Backward-equation MFPT (adjoint operator; the last position is the target node, absorbing for velocities toward it). */
   mfpt(grid: KramersGrid, phys: KramersPhysics, pStart: number, pWellEnd: number): MfptSolve;
 }
 
 const bandWidth = (M: number) => M + 1;
 /** f64 entries of the band storage for P positions and M modes. */
 export const bandStorage = (P: number, M: number): number => (3 * bandWidth(M) + 1) * P * M;
+
+const overlapCache = new Map<number, Float64Array>();
+
+/**
+ * H_{kl} = ∫_0^∞ ψ_{2k+1}(ξ) ψ_{2l}(ξ) dξ for the orthonormal Hermite functions (M×M, row-major):
+ * the half-range overlaps of the absorbing edge. From ψ_n″ = (ξ² − 2n − 1)ψ_n,
+ * ∫_0^∞ ψ_m ψ_n = −(ψ_m′(0)ψ_n(0) − ψ_n′(0)ψ_m(0))/(2(n − m)); for m odd, n even only ψ_m′(0)ψ_n(0) survives.
+ */
+export function halfRangeOverlaps(M: number): Float64Array {
+  const cached = overlapCache.get(M);
+  if (cached) return cached;
+  const psi0 = new Float64Array(2 * M + 2); // ψ_n(0), n even (odd entries 0)
+  psi0[0] = Math.PI ** -0.25;
+  for (let n = 2; n < psi0.length; n += 2) psi0[n] = -Math.sqrt((n - 1) / n) * psi0[n - 2]!;
+  const H = new Float64Array(M * M);
+  for (let k = 0; k < M; k++) {
+    const m = 2 * k + 1;
+    const dpsi = Math.sqrt(m / 2) * psi0[m - 1]! - Math.sqrt((m + 1) / 2) * psi0[m + 1]!;
+    for (let l = 0; l < M; l++) {
+      const n = 2 * l;
+      H[k * M + l] = -(dpsi * psi0[n]!) / (2 * (n - m));
+    }
+  }
+  overlapCache.set(M, H);
+  return H;
+}
 
 function startVector(grid: KramersGrid, w: Float64Array, deflate: boolean, signChangeAt: number, x: Float64Array): void {
   // w holds e^{−β(U−uRef)/2} on node mode-0 slots; a sign change at the barrier makes the start
@@ -88,10 +115,11 @@ export function jsBackend(potential: Potential1D): KramersBackend {
     eigen(grid, phys, deflate, shift, signChangeAt, maxIter, tol) {
       const { P, M } = grid;
       const n = P * M, kl = bandWidth(M);
-      const u = new Float64Array(P);
-      js.kramersPotentialAt(U, grid.x0, grid.dx, P, u);
+      const u = new Float64Array(P + 1);
+      js.kramersPotentialAt(U, grid.x0, grid.dx, P + 1, u);
       const ab = new Float64Array(bandStorage(P, M));
       js.kramersAssemble(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, phys.frictionRate, shift, false, ab);
+      if (!deflate) js.kramersAbsorbingEdge(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, false, halfRangeOverlaps(M), ab);
       const ipiv = new Int32Array(n);
       const info = js.bandFactor(n, kl, kl, ab, ipiv);
       if (info) notConverged("eigenvalue", info);
@@ -114,10 +142,11 @@ export function jsBackend(potential: Potential1D): KramersBackend {
     mfpt(grid, phys, pStart, pWellEnd) {
       const { P, M } = grid;
       const n = P * M, kl = bandWidth(M);
-      const u = new Float64Array(P);
-      js.kramersPotentialAt(U, grid.x0, grid.dx, P, u);
+      const u = new Float64Array(P + 1);
+      js.kramersPotentialAt(U, grid.x0, grid.dx, P + 1, u);
       const ab = new Float64Array(bandStorage(P, M));
       js.kramersAssemble(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, phys.frictionRate, 0, true, ab);
+      js.kramersAbsorbingEdge(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, true, halfRangeOverlaps(M), ab);
       const ipiv = new Int32Array(n);
       const info = js.bandFactor(n, kl, kl, ab, ipiv);
       if (info) notConverged("MFPT", info);
@@ -136,21 +165,26 @@ export function jsBackend(potential: Potential1D): KramersBackend {
 export function wasmBackend(wasm: KramersWasm, potential: Potential1D, domain: readonly [number, number]): KramersBackend {
   const e = wasm.exports;
   const descriptor = potential.descriptor(domain);
-  function withBuffers<T>(grid: KramersGrid, phys: KramersPhysics, shift: number, adjoint: boolean, what: string, body: (ptr: { u: number; ab: number; ipiv: number; n: number; kl: number }) => T): T {
+  function withBuffers<T>(grid: KramersGrid, phys: KramersPhysics, shift: number, adjoint: boolean, absorbing: boolean, what: string, body: (ptr: { u: number; ab: number; ipiv: number; n: number; kl: number }) => T): T {
     const { P, M } = grid;
     const n = P * M, kl = bandWidth(M);
     const desc = wasm.copyIn(descriptor);
-    const u = e.allocF64(P) >>> 0;
-    let ab = 0, ipiv = 0;
+    const u = e.allocF64(P + 1) >>> 0;
+    let ab = 0, ipiv = 0, half = 0;
     try {
       ab = e.allocF64(bandStorage(P, M)) >>> 0;
       ipiv = e.allocI32(n) >>> 0;
-      e.kramersPotentialAt(desc, grid.x0, grid.dx, P, u);
+      e.kramersPotentialAt(desc, grid.x0, grid.dx, P + 1, u);
       e.kramersAssemble(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, phys.frictionRate, shift, adjoint ? 1 : 0, ab);
+      if (absorbing) {
+        half = wasm.copyIn(halfRangeOverlaps(M));
+        e.kramersAbsorbingEdge(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, adjoint ? 1 : 0, half, ab);
+      }
       const info = e.bandFactor(n, kl, kl, ab, ipiv);
       if (info) notConverged(what, info);
       return body({ u, ab, ipiv, n, kl });
     } finally {
+      if (half) e.free(half);
       if (ipiv) e.free(ipiv);
       if (ab) e.free(ab);
       e.free(u);
@@ -160,7 +194,7 @@ export function wasmBackend(wasm: KramersWasm, potential: Potential1D, domain: r
   return {
     name: "wasm",
     eigen(grid, phys, deflate, shift, signChangeAt, maxIter, tol) {
-      return withBuffers(grid, phys, shift, false, "eigenvalue", ({ u, ab, ipiv, n, kl }) => {
+      return withBuffers(grid, phys, shift, false, !deflate, "eigenvalue", ({ u, ab, ipiv, n, kl }) => {
         const w = e.allocF64(n) >>> 0, x = e.allocF64(n) >>> 0, y = e.allocF64(n) >>> 0, out = e.allocF64(2) >>> 0;
         try {
           e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, w);
@@ -187,7 +221,7 @@ export function wasmBackend(wasm: KramersWasm, potential: Potential1D, domain: r
       });
     },
     mfpt(grid, phys, pStart, pWellEnd) {
-      return withBuffers(grid, phys, 0, true, "MFPT", ({ u, ab, ipiv, n, kl }) => {
+      return withBuffers(grid, phys, 0, true, true, "MFPT", ({ u, ab, ipiv, n, kl }) => {
         const b = e.allocF64(n) >>> 0;
         try {
           e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, b);

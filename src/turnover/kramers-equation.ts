@@ -350,8 +350,8 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
     const gridFor = (h: number, M: number): KramersGrid & { K: number; hh: number } => {
       const K = Math.max(4, Math.ceil((y1 - y0) / h));
       const hh = (y1 - y0) / K;
-      // two wells: P = 2K + 1 (node … node, reflecting); one well: P = 2K (last = face before the absorbing node)
-      return { x0: d * y0, dx: (d * hh) / 2, P: twoWells ? 2 * K + 1 : 2 * K, M, K, hh };
+      // P = 2K + 1: node … node; reflecting ends (two wells) or an absorbing edge at the target node (one well)
+      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * K + 1, M, K, hh };
     };
     // shift: well below the intra-well relaxation rates, so λ₁ dominates the inverse
     const relax = Math.min(gamma / mass, omegaA, (mass * omegaA * omegaA) / gamma);
@@ -387,8 +387,8 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
       const hh = (yt - ya) / K;
       const J = Math.max(1, Math.ceil((ya - yo) / hh));
       const y0 = ya - J * hh;
-      // nodes at y_a (p = 2J) and at the target (p = 2(J + K), removed: absorbing); the last position is the face before it
-      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * (J + K), M, J, K, hh, pWellEnd: 2 * (J + Math.floor((yb - ya) / hh)) };
+      // nodes at y_a (p = 2J) and at the target (p = 2(J + K), the last position, with the absorbing edge)
+      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * (J + K) + 1, M, J, K, hh, pWellEnd: 2 * (J + Math.floor((yb - ya) / hh)) };
     };
     const evaluate = (h: number, M: number): Evaluation => {
       const g = gridFor(h, M);

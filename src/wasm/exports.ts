@@ -43,4 +43,5 @@ export interface KramersWasmExports {
   kramersEquilibrium(u: number, P: number, M: number, beta: number, uRef: number, out: number): void;
   kramersInverseIteration(n: number, kl: number, ku: number, ab: number, ipiv: number, deflate: number, x: number, y: number, maxIter: number, tol: number, out: number): number;
   kramersThermalAverage(u: number, P: number, M: number, beta: number, uRef: number, pEnd: number, tau: number): number;
+  kramersAbsorbingEdge(u: number, P: number, M: number, h: number, beta: number, vth: number, adjoint: number, half: number, ab: number): void;
 }
