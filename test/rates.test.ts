@@ -147,6 +147,8 @@ describe("Mel'nikov's depopulation factor Υ(Δ)", () => {
     expect(rel(r.rates.melnikovPollakDoubleWell! / r.rates.tst, d / 2)).toBeLessThan(2 * Math.sqrt(d));
     const tilted = rate({ potential: "x^4/4 - x^2/2 + 0.05*x", kT: 0.025, from: -1, domain: DOMAIN });
     expect(tilted.rates.melnikovPollakDoubleWell).toBeUndefined();
+    // a periodic chain of equal wells is not a double well
+    expect(rate({ potential: tiltedWashboard({ force: 0 }), kT: 0.2, from: 0.1 }).rates.melnikovPollakDoubleWell).toBeUndefined();
     const one = melnikovPollakRate({ barrierHeight: 0.25, kT: 0.025, wellFrequency: Math.SQRT2, barrierFrequency: 1, action: 4 / 3, gamma: 1e-6 });
     expect(rel(one.value, r.rates.melnikovPollak)).toBeLessThan(1e-14);
   });

@@ -60,7 +60,7 @@ export interface RateValues {
   readonly energyDiffusion: number;
   /** Mel'nikov–Pollak one-well turnover Υ(Δ)·k_full. */
   readonly melnikovPollak: number;
-  /** Mel'nikov symmetric double-well form Υ(Δ)²/Υ(2Δ)·k_full, present only when the barrier separates two mirror-image wells. */
+  /** Mel'nikov symmetric double-well form Υ(Δ)²/Υ(2Δ)·k_full: present only for a double well (two minima in the landscape, not periodic) whose wells are mirror images (equal depth, curvature and action). */
   readonly melnikovPollakDoubleWell?: number;
 }
 
@@ -228,7 +228,8 @@ export function rate(options: RateOptions): RateResult {
 
   // the symmetric double-well form, when the barrier separates mirror-image wells
   let mpDouble: RateEstimate | undefined;
-  if (crossing.to && !crossing.to.degenerate) {
+  // only a genuine double well: two minima in the landscape, not a periodic chain of wells
+  if (crossing.to && !crossing.to.degenerate && l.minima.length === 2 && p.period === undefined) {
     const other = crossing.to;
     const sameDepth = Math.abs(other.U - well.U) <= SYMMETRY_TOL * dU;
     const sameCurv = Math.abs(other.curvature - well.curvature) <= SYMMETRY_TOL * well.curvature;
