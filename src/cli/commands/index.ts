@@ -2,8 +2,12 @@
 import type { Command } from "../command.js";
 import { landscapeCommand } from "./landscape.js";
 import { rateCommand } from "./rate.js";
+import { mfptCommand } from "./mfpt.js";
+import { simulateCommand } from "./simulate.js";
 
 export const COMMANDS: Command[] = [
   landscapeCommand,
   rateCommand,
+  mfptCommand,
+  simulateCommand,
 ];
