@@ -110,7 +110,7 @@ const RATE_LABELS = {
 
 /** Rows of the rate table: [method, value, note]. Exact and simulated rows arrive from the worker. */
 let rateRows = [];
-let exactRow = null;
+let exactRows = [];
 let spectrumRow = null;
 let simulatedRow = null;
 let headlineKey = null;
@@ -154,14 +154,14 @@ function computeRates(s) {
 
 function renderRates(warnings) {
   const rows = [...rateRows];
-  if (exactRow) rows.push(exactRow);
+  rows.push(...exactRows);
   if (spectrumRow) rows.push(spectrumRow);
   if (simulatedRow) rows.push(simulatedRow);
   const tr = (r) => `<tr data-key="${r.key}"${r.key === headlineKey ? ' style="font-weight:600"' : ""}><td>${r.method}</td><td class="num" id="rate-${r.key}">${fmt(r.value)}</td><td class="warn">${r.note ?? ""}</td></tr>`;
   $("rates").innerHTML =
     `<table><thead><tr><th>method</th><th>rate k (1/time)</th><th>regime / notes</th></tr></thead><tbody>${rows.map(tr).join("")}</tbody></table>` +
     (warnings.length ? `<p class="warn">${warnings.map((w) => w.message).join("<br>")}</p>` : "") +
-    `<p class="hint">Formula rates: ${rows[0]?.source ?? "—"}. The exact rate is 1/MFPT(well bottom → next well bottom), overdamped (γ dx = −U′dt + √(2γkT) dW).</p>`;
+    `<p class="hint">Formula rates: ${rows[0]?.source ?? "—"}. Rates are escape rates out of the chosen well (1/time). The Kramers-equation rows are exact for the underdamped dynamics at this γ and m; the Fokker–Planck spectrum and the MFPT quadrature are exact for overdamped dynamics (γ dx = −U′dt + √(2γkT) dW). Every row's definition of "rate" is in its note.</p>`;
 }
 
 // ---------- figures ----------
@@ -290,7 +290,7 @@ computer.onmessage = (ev) => {
   }
   if (m.id !== latest[m.type] || !current) return; // stale
   if (m.type === "exact") {
-    exactRow = m.rate ? { key: "exact", method: "Exact 1/MFPT (overdamped quadrature)", value: m.rate, note: m.note ?? "" } : null;
+    exactRows = m.rows ?? [];
     renderRates([]);
   } else if (m.type === "turnover") {
     turnoverData = m;
@@ -302,7 +302,8 @@ computer.onmessage = (ev) => {
     drawDensity(current);
   } else if (m.type === "ensemble") {
     $("run").disabled = false;
-    setStatus(`ensemble: ${m.escaped} escaped, ${m.censored} censored (${m.engine}, ${(m.elapsed / 1000).toFixed(1)} s)`, 1);
+    setStatus("ensemble done", 1);
+    $("ensemble-summary").textContent = `ensemble at γ = ${fmt(m.gamma)}: ${m.escaped} escaped, ${m.censored} censored (${m.engine}, ${(m.elapsed / 1000).toFixed(1)} s)`;
     const note = `${m.escaped}/${m.particles} escaped; 95% CI [${fmt(m.ci[0])}, ${fmt(m.ci[1])}]; ${m.engine}`;
     simulatedRow = { key: "simulated", method: "Langevin ensemble (underdamped)", value: m.rate, note };
     renderRates([]);
@@ -345,13 +346,14 @@ function update({ heavy = true } = {}) {
     simulatedPoints = [];
   }
   const paramsChanged = !current || current.expr !== s.expr || String(current.domain) !== String(s.domain) || current.kT !== s.kT || current.fromIndex !== s.fromIndex;
+  if (!current || paramsChanged || current.gamma !== s.gamma || current.mass !== s.mass) exactRows = [];
   current = s;
   drawPotential(s);
   computeRates(s);
   if (paramsChanged) {
     occupancy = new Float64Array(DENSITY_BINS);
     occupancyTotal = 0;
-    exactRow = null;
+    exactRows = [];
     spectrumSeries = null;
     spectrumRow = null;
     simulatedRow = null;

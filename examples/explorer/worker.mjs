@@ -140,20 +140,34 @@ function rateOf(v) {
 }
 
 async function exact(m) {
-  if (!has("mfpt")) {
-    postMessage({ type: "exact", id: m.id, rate: null });
-    return;
+  // exact answers at the current parameters: the Kramers equation (underdamped, any γ) when this
+  // build has turnover(), and the overdamped MFPT quadrature when it has mfpt()
+  const rows = [];
+  if (has("turnover")) {
+    progress("exact", m.id, 0.2, "exact: solving the Kramers equation …");
+    const r = await k.turnover({ potential: m.expr, kT: m.kT, from: m.from, to: m.to, mass: m.mass, gammas: [m.gamma], domain: m.domain, tolerance: 1e-3 });
+    const row = r.rows[0];
+    const conv = (c) => (c ? (c.converged === false ? "NOT converged" : "converged") : "");
+    rows.push({ key: "exactRate", method: "Exact, Kramers equation (λ₁-based)", value: row.exactRate, note: `${r.rateDefinitions?.exactRate ?? ""}; ± ${Number(row.exactRateError).toPrecision(2)} ${conv(row.convergence?.rate)}` });
+    rows.push({ key: "exactMfptRate", method: "Exact, Kramers equation (1/MFPT)", value: row.exactMfptRate, note: `${r.rateDefinitions?.exactMfptRate ?? ""}; MFPT = ${Number(row.exactMfpt).toPrecision(5)} ${conv(row.convergence?.mfpt)}` });
   }
-  const reflect = m.to > m.from ? m.domain[0] : m.domain[1];
-  const r = k.mfpt({ potential: m.expr, kT: m.kT, gamma: m.gamma, from: m.from, to: m.to, reflect });
-  const T = r.mfpt?.value ?? r.mfpt;
-  postMessage({ type: "exact", id: m.id, rate: r.rate?.value ?? r.rate ?? 1 / T, note: `MFPT = ${Number(T).toPrecision(5)}; reflecting wall at ${reflect}` });
+  if (active.exact !== m.id) return;
+  if (has("mfpt")) {
+    const reflect = m.to > m.from ? m.domain[0] : m.domain[1];
+    const r = await k.mfpt({ potential: m.expr, kT: m.kT, gamma: m.gamma, from: m.from, to: m.to, reflect });
+    const T = r.mfpt?.value ?? r.mfpt;
+    rows.push({ key: "mfpt", method: "Exact overdamped 1/MFPT (quadrature)", value: rateOf(r.rate) ?? 1 / T, note: `MFPT = ${Number(T).toPrecision(5)}, reflecting wall at ${reflect}; overdamped dynamics γ dx = −U′dt + √(2γkT) dW` });
+  }
+  postMessage({ type: "exact", id: m.id, rows });
+  progress("exact", m.id, 1, "exact rates done");
 }
 
 const TURNOVER_LABELS = {
   tst: "TST", energyDiffusion: "energy diffusion", melnikovPollak: "Mel'nikov–Pollak", kramersFull: "Kramers (full)",
-  kramersOverdamped: "Kramers (overdamped)", melnikovPollakDoubleWell: "Mel'nikov–Pollak (double well)", exactRate: "exact (λ₁)", exactMfpt: "exact 1/MFPT",
+  kramersOverdamped: "Kramers (overdamped)", melnikovPollakDoubleWell: "Mel'nikov–Pollak (double well)",
+  exactRate: "exact λ₁ (Kramers equation)", exactMfptRate: "exact 1/MFPT (Kramers equation)",
 };
+const ANALYTIC = ["tst", "energyDiffusion", "melnikovPollak", "melnikovPollakDoubleWell", "kramersFull", "kramersOverdamped"];
 
 async function turnover(m) {
   const gammas = Array.from({ length: 17 }, (_, i) => 10 ** (-2 + i / 4));
@@ -162,25 +176,15 @@ async function turnover(m) {
     if (typeof v !== "number" || !Number.isFinite(v)) return;
     (columns[key] ??= new Array(gammas.length).fill(NaN))[i] = v;
   };
-  let source;
+  // analytic columns: fast, every γ
+  let source = "closed forms (this build has no rate())";
   for (let i = 0; i < gammas.length; i++) {
-    if (active.turnover !== m.id) return; // superseded
     const g = gammas[i];
-    if (has("turnover")) {
-      source = "turnover()";
-      const r = k.turnover({ potential: m.expr, kT: m.kT, from: m.from, to: m.to, mass: m.mass, gammas: [g] });
-      const row = (r.rows ?? [])[0] ?? {};
-      for (const [key, v] of Object.entries(row)) {
-        if (key === "gamma") continue;
-        if (key === "exactMfpt") add(key, i, 1 / rateOf(v));
-        else add(key, i, rateOf(v));
-      }
-    } else if (has("rate")) {
+    if (has("rate")) {
       source = "rate() at each γ";
       const r = k.rate({ potential: m.expr, kT: m.kT, from: m.from, gamma: g, mass: m.mass, domain: m.domain });
-      for (const [key, v] of Object.entries(r.rates ?? {})) if (key !== "arrhenius" && key !== "eyring") add(key, i, rateOf(v));
+      for (const key of ANALYTIC) add(key, i, rateOf(r.rates?.[key]));
     } else {
-      source = "closed forms (this build has neither turnover() nor rate())";
       const dU = m.top.U - m.well.U;
       const wa = Math.sqrt(m.well.curvature / m.mass);
       const wb = Math.sqrt(-m.top.curvature / m.mass);
@@ -189,11 +193,27 @@ async function turnover(m) {
       add("kramersFull", i, (wa / (2 * Math.PI * wb)) * (Math.sqrt((g * g) / (4 * m.mass * m.mass) + wb * wb) - g / (2 * m.mass)) * arr);
       add("kramersOverdamped", i, (Math.sqrt(m.well.curvature * -m.top.curvature) / (2 * Math.PI * g)) * arr);
     }
-    progress("turnover", m.id, (i + 1) / gammas.length, `turnover: γ ${i + 1}/${gammas.length}`);
-    await sleep();
   }
-  const curves = Object.entries(columns).map(([key, rate]) => ({ label: TURNOVER_LABELS[key] ?? key, rate, ...(key.startsWith("kramers") || key === "tst" ? { dash: "6 3" } : {}) }));
-  postMessage({ type: "turnover", id: m.id, gamma: gammas, curves, caption: `Curves: ${source}; points: the explorer's Langevin ensembles (95% CI). Vertical line: current γ.` });
+  const send = (caption) => {
+    const curves = Object.entries(columns).map(([key, rate]) => ({ label: TURNOVER_LABELS[key] ?? key, rate: rate.slice(), ...(key.startsWith("exact") ? {} : { dash: key === "melnikovPollak" ? "8 3" : "3 3" }) }));
+    postMessage({ type: "turnover", id: m.id, gamma: gammas, curves, caption });
+  };
+  send(`Curves: ${source}. Points: the explorer's Langevin ensembles (95% CI). Vertical line: current γ.`);
+  // exact columns: the Kramers equation, from high friction (cheap) down; stop when a solve gets slow
+  if (!has("turnover")) return;
+  let done = 0;
+  for (let i = gammas.length - 1; i >= 0; i--) {
+    await sleep();
+    if (active.turnover !== m.id) return; // superseded
+    const t0 = performance.now();
+    const r = await k.turnover({ potential: m.expr, kT: m.kT, from: m.from, to: m.to, mass: m.mass, gammas: [gammas[i]], domain: m.domain, tolerance: 1e-3 });
+    add("exactRate", i, r.rows[0].exactRate);
+    add("exactMfptRate", i, r.rows[0].exactMfptRate);
+    done++;
+    progress("turnover", m.id, done / gammas.length, `turnover: Kramers equation at γ = ${gammas[i].toPrecision(2)}`);
+    send(`Curves: ${source}; solid: exact Kramers equation (turnover()) down to γ = ${gammas[i].toPrecision(2)}. Points: the explorer's Langevin ensembles (95% CI). Vertical line: current γ.`);
+    if (performance.now() - t0 > 2500) break; // lower friction only gets slower
+  }
 }
 
 async function ensemble(m) {
