@@ -11,8 +11,8 @@ const PRESETS = [
   { label: "Symmetric double well  x⁴/4 − x²/2", expr: "x^4/4 - x^2/2", domain: [-1.9, 1.9], kT: 0.05 },
   { label: "Tilted double well  x⁴/4 − x²/2 + 0.1x", expr: "x^4/4 - x^2/2 + 0.1*x", domain: [-1.9, 1.9], kT: 0.05 },
   { label: "Memory element (βΔU = 20 at kT = 0.0125)", expr: "x^4/4 - x^2/2", domain: [-1.9, 1.9], kT: 0.0125 },
-  { label: "Metastable cubic  x²/2 − x³/3", expr: "x^2/2 - x^3/3", domain: [-0.9, 1.6], kT: 0.02 },
-  { label: "Triple well", expr: "x^6/6 - 1.1*x^4 + 1.5*x^2", domain: [-2.6, 2.6], kT: 0.08 },
+  { label: "Metastable cubic  x²/2 − x³/3", expr: "x^2/2 - x^3/3", domain: [-0.9, 1.6], kT: 0.03 },
+  { label: "Triple well", expr: "x^6/6 - 1.1*x^4 + 1.5*x^2", domain: [-2.6, 2.6], kT: 0.25 },
   { label: "Tilted washboard  −cos x − 0.3x", expr: "-cos(x) - 0.3*x", domain: [-3.5, 9], kT: 0.15 },
   { label: "Asymmetric double well", expr: "x^4 - 2*x^2 + 0.4*x^3", domain: [-2.1, 1.6], kT: 0.1 },
 ];
