@@ -3,9 +3,11 @@ import type { Command } from "../command.js";
 import { landscapeCommand } from "./landscape.js";
 import { rateCommand } from "./rate.js";
 import { simulateCommand } from "./simulate.js";
+import { turnoverCommand } from "./turnover.js";
 
 export const COMMANDS: Command[] = [
   landscapeCommand,
   rateCommand,
   simulateCommand,
+  turnoverCommand,
 ];
