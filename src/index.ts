@@ -14,3 +14,4 @@ export * from "./rates/index.js";
 export * from "./fokker-planck/index.js";
 export * from "./turnover/index.js";
 export { simulate, type SimulateOptions, type SimulateResult, type SimulateProgress, type ExponentialKsTest } from "./langevin/index.js";
+export * from "./exact/index.js";

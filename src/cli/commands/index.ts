@@ -2,12 +2,14 @@
 import type { Command } from "../command.js";
 import { landscapeCommand } from "./landscape.js";
 import { rateCommand } from "./rate.js";
+import { mfptCommand } from "./mfpt.js";
 import { simulateCommand } from "./simulate.js";
 import { turnoverCommand } from "./turnover.js";
 
 export const COMMANDS: Command[] = [
   landscapeCommand,
   rateCommand,
+  mfptCommand,
   simulateCommand,
   turnoverCommand,
 ];
