@@ -47,9 +47,9 @@ const NEVER: i32 = 0x7fffffff;
   return load<f64>(p + (<usize>i << 3));
 }
 
-/** Walkers rounded up to a multiple of 4 (SIMD lanes). */
+/** Walkers rounded up to a multiple of 8 (two groups of four SIMD lanes per iteration). */
 @inline function padded(count: i32): i32 {
-  return (count + 3) & ~3;
+  return (count + 7) & ~7;
 }
 
 /** Bytes of workspace langevinRun needs for `count` walkers. */
@@ -86,9 +86,13 @@ function prepareForce(desc: usize): void {
   store<f64>(p + 2 * fb, load<f64>(p + 2 * fb) + x * x);
 }
 
+/** Round keys of Philox (k0 + r·W0, k1 + r·W1 splatted), rebuilt per call: 20 v128. */
+const roundKeys = memory.data(20 * 16, 16);
+
 /**
- * Philox4x32-10 blocks (blk, 0, firstWalker + idx[i], 0) for i < m (m a multiple of 4), four walkers
- * per SIMD pass; word r of walker i goes to words + r·rowBytes + 4i.
+ * Philox4x32-10 blocks (blk, 0, firstWalker + idx[i], 0) for i < m (m a multiple of 8), eight
+ * walkers (two independent SIMD groups, for instruction-level parallelism) per pass; word r of
+ * walker i goes to words + r·rowBytes + 4i.
  */
 function philoxRows(blk: u32, idx: usize, m: i32, firstWalker: u32, k0: u32, k1: u32, words: usize, rowBytes: usize): void {
   const M0v = i32x4.splat(<i32>0xd2511f53);
@@ -96,30 +100,45 @@ function philoxRows(blk: u32, idx: usize, m: i32, firstWalker: u32, k0: u32, k1:
   const cBlk = i32x4.splat(<i32>blk);
   const vFirst = i32x4.splat(<i32>firstWalker);
   const zero = i32x4.splat(0);
-  for (let i = 0; i < m; i += 4) {
+  let ka = k0, kb = k1;
+  for (let r = 0; r < 10; r++) {
+    v128.store(roundKeys + (<usize>r << 5), i32x4.splat(<i32>ka));
+    v128.store(roundKeys + (<usize>r << 5) + 16, i32x4.splat(<i32>kb));
+    ka += 0x9e3779b9;
+    kb += 0xbb67ae85;
+  }
+  for (let i = 0; i < m; i += 8) {
     const o = <usize>i << 2;
-    let c0 = cBlk, c1 = zero, c2 = i32x4.add(v128.load(idx + o), vFirst), c3 = zero;
-    let ka = k0, kb = k1;
+    let a0 = cBlk, a1 = zero, a2 = i32x4.add(v128.load(idx + o), vFirst), a3 = zero;
+    let b0 = cBlk, b1 = zero, b2 = i32x4.add(v128.load(idx + o + 16), vFirst), b3 = zero;
     for (let r = 0; r < 10; r++) {
-      const pa = i64x2.extmul_low_i32x4_u(c0, M0v);
-      const pb = i64x2.extmul_high_i32x4_u(c0, M0v);
-      const qa = i64x2.extmul_low_i32x4_u(c2, M1v);
-      const qb = i64x2.extmul_high_i32x4_u(c2, M1v);
-      const hi0 = i32x4.shuffle(pa, pb, 1, 3, 5, 7);
-      const lo0 = i32x4.shuffle(pa, pb, 0, 2, 4, 6);
-      const hi1 = i32x4.shuffle(qa, qb, 1, 3, 5, 7);
-      const lo1 = i32x4.shuffle(qa, qb, 0, 2, 4, 6);
-      c0 = v128.xor(v128.xor(hi1, c1), i32x4.splat(<i32>ka));
-      c1 = lo1;
-      c2 = v128.xor(v128.xor(hi0, c3), i32x4.splat(<i32>kb));
-      c3 = lo0;
-      ka += 0x9e3779b9;
-      kb += 0xbb67ae85;
+      const kA = v128.load(roundKeys + (<usize>r << 5));
+      const kB = v128.load(roundKeys + (<usize>r << 5) + 16);
+      const pa = i64x2.extmul_low_i32x4_u(a0, M0v);
+      const pb = i64x2.extmul_high_i32x4_u(a0, M0v);
+      const qa = i64x2.extmul_low_i32x4_u(a2, M1v);
+      const qb = i64x2.extmul_high_i32x4_u(a2, M1v);
+      const ra = i64x2.extmul_low_i32x4_u(b0, M0v);
+      const rb = i64x2.extmul_high_i32x4_u(b0, M0v);
+      const sa = i64x2.extmul_low_i32x4_u(b2, M1v);
+      const sb = i64x2.extmul_high_i32x4_u(b2, M1v);
+      a0 = v128.xor(v128.xor(i32x4.shuffle(qa, qb, 1, 3, 5, 7), a1), kA);
+      a1 = i32x4.shuffle(qa, qb, 0, 2, 4, 6);
+      a2 = v128.xor(v128.xor(i32x4.shuffle(pa, pb, 1, 3, 5, 7), a3), kB);
+      a3 = i32x4.shuffle(pa, pb, 0, 2, 4, 6);
+      b0 = v128.xor(v128.xor(i32x4.shuffle(sa, sb, 1, 3, 5, 7), b1), kA);
+      b1 = i32x4.shuffle(sa, sb, 0, 2, 4, 6);
+      b2 = v128.xor(v128.xor(i32x4.shuffle(ra, rb, 1, 3, 5, 7), b3), kB);
+      b3 = i32x4.shuffle(ra, rb, 0, 2, 4, 6);
     }
-    v128.store(words + o, c0);
-    v128.store(words + rowBytes + o, c1);
-    v128.store(words + 2 * rowBytes + o, c2);
-    v128.store(words + 3 * rowBytes + o, c3);
+    v128.store(words + o, a0);
+    v128.store(words + rowBytes + o, a1);
+    v128.store(words + 2 * rowBytes + o, a2);
+    v128.store(words + 3 * rowBytes + o, a3);
+    v128.store(words + o + 16, b0);
+    v128.store(words + rowBytes + o + 16, b1);
+    v128.store(words + 2 * rowBytes + o + 16, b2);
+    v128.store(words + 3 * rowBytes + o + 16, b3);
   }
 }
 
@@ -232,66 +251,103 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     }
     const row = words + (<usize>(k & 3)) * rowBytes;
     const n1 = n + 1;
-    for (let i = 0; i < m; i++) {
-      const o = <usize>i;
-      if (load<i32>(dead + (o << 2)) != 0) continue;
-      const w = firstWalker + <u32>load<i32>(idx + (o << 2));
-      let xc = load<f64>(xa + (o << 3));
-      let st = 0;
-      if (method <= LM) {
-        const g = cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc);
-        const xi = zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
-        let xn: f64;
-        if (method == EM) {
-          xn = xc - drift * g + sigEM * xi;
-        } else {
-          xn = xc - drift * g + sigLM * (load<f64>(aa + (o << 3)) + xi);
-          store<f64>(aa + (o << 3), xi);
-        }
+    if (method == EM && cubic) {
+      // the hot case, specialised: Euler–Maruyama, cubic force, bridge optional, lower bound optional
+      for (let i = 0; i < m; i++) {
+        const o = <usize>i;
+        if (load<i32>(dead + (o << 2)) != 0) continue;
+        const xc = load<f64>(xa + (o << 3));
+        const word = load<u32>(row + (o << 2));
+        const layer = <usize>(word & 255);
+        const u = (<f64>(word >>> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
+        let xi: f64;
+        if (Math.abs(u) < load<f64>(zig + ((257 + layer) << 3))) xi = u * load<f64>(zig + (layer << 3));
+        else xi = zigguratNormal(zig, word, k, firstWalker + <u32>load<i32>(idx + (o << 2)), k0, k1);
+        const xn = xc - drift * (((e3 * xc + e2) * xc + e1) * xc + e0) + sigEM * xi;
+        store<f64>(xa + (o << 3), xn);
+        let st = 0;
         if (xn >= hi) st = 1;
         else if (xn <= lo) st = 2;
         else if (bridge) {
           const aHi = (hi - xc) * (hi - xn) * invDdt;
           const aLo = (xc - lo) * (xn - lo) * invDdt;
           if (aHi < 37.0 || aLo < 37.0) {
-            philox(<u32>n, 0, w, 1, k0, k1, philoxOut);
+            philox(<u32>n, 0, firstWalker + <u32>load<i32>(idx + (o << 2)), 1, k0, k1, philoxOut);
             if (aHi < 37.0 && uniform52(load<u32>(philoxOut), load<u32>(philoxOut, 4)) < Math.exp(-aHi)) st = 1;
             else if (aLo < 37.0 && uniform52(load<u32>(philoxOut, 8), load<u32>(philoxOut, 12)) < Math.exp(-aLo)) st = 2;
           }
         }
-        xc = xn;
-      } else {
-        let vc = load<f64>(aa + (o << 3));
-        let fc = load<f64>(fa + (o << 3));
-        if (method == BAOAB) {
-          vc += halfDtM * fc;
-          xc += 0.5 * dt * vc;
-          vc = cFull * vc + sFull * zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
-          xc += 0.5 * dt * vc;
-          fc = -(cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc));
-          vc += halfDtM * fc;
-        } else {
-          vc = cHalf * vc + sHalf * zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
-          vc += halfDtM * fc;
-          xc += dt * vc;
-          fc = -(cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc));
-          vc += halfDtM * fc;
-          vc = cHalf * vc + sHalf * zigguratNormal(zig, load<u32>(row + rowBytes + (o << 2)), k + 1, w, k0, k1);
+        if (st != 0) {
+          const j = <usize>load<i32>(idx + (o << 2));
+          store<i32>(dead + (o << 2), 1);
+          store<f64>(x + (j << 3), xn);
+          store<i32>(steps + (j << 2), n1);
+          store<i32>(status + (j << 2), st);
+          nDead++;
         }
-        store<f64>(aa + (o << 3), vc);
-        store<f64>(fa + (o << 3), fc);
-        if (xc >= hi) st = 1;
-        else if (xc <= lo) st = 2;
       }
-      store<f64>(xa + (o << 3), xc);
-      if (st != 0) {
-        const j = <usize>load<i32>(idx + (o << 2));
-        store<i32>(dead + (o << 2), 1);
-        store<f64>(x + (j << 3), xc);
-        store<f64>(aux + (j << 3), load<f64>(aa + (o << 3)));
-        store<i32>(steps + (j << 2), n1);
-        store<i32>(status + (j << 2), st);
-        nDead++;
+    } else {
+      for (let i = 0; i < m; i++) {
+        const o = <usize>i;
+        if (load<i32>(dead + (o << 2)) != 0) continue;
+        const w = firstWalker + <u32>load<i32>(idx + (o << 2));
+        let xc = load<f64>(xa + (o << 3));
+        let st = 0;
+        if (method <= LM) {
+          const g = cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc);
+          const xi = zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
+          let xn: f64;
+          if (method == EM) {
+            xn = xc - drift * g + sigEM * xi;
+          } else {
+            xn = xc - drift * g + sigLM * (load<f64>(aa + (o << 3)) + xi);
+            store<f64>(aa + (o << 3), xi);
+          }
+          if (xn >= hi) st = 1;
+          else if (xn <= lo) st = 2;
+          else if (bridge) {
+            const aHi = (hi - xc) * (hi - xn) * invDdt;
+            const aLo = (xc - lo) * (xn - lo) * invDdt;
+            if (aHi < 37.0 || aLo < 37.0) {
+              philox(<u32>n, 0, w, 1, k0, k1, philoxOut);
+              if (aHi < 37.0 && uniform52(load<u32>(philoxOut), load<u32>(philoxOut, 4)) < Math.exp(-aHi)) st = 1;
+              else if (aLo < 37.0 && uniform52(load<u32>(philoxOut, 8), load<u32>(philoxOut, 12)) < Math.exp(-aLo)) st = 2;
+            }
+          }
+          xc = xn;
+        } else {
+          let vc = load<f64>(aa + (o << 3));
+          let fc = load<f64>(fa + (o << 3));
+          if (method == BAOAB) {
+            vc += halfDtM * fc;
+            xc += 0.5 * dt * vc;
+            vc = cFull * vc + sFull * zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
+            xc += 0.5 * dt * vc;
+            fc = -(cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc));
+            vc += halfDtM * fc;
+          } else {
+            vc = cHalf * vc + sHalf * zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
+            vc += halfDtM * fc;
+            xc += dt * vc;
+            fc = -(cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc));
+            vc += halfDtM * fc;
+            vc = cHalf * vc + sHalf * zigguratNormal(zig, load<u32>(row + rowBytes + (o << 2)), k + 1, w, k0, k1);
+          }
+          store<f64>(aa + (o << 3), vc);
+          store<f64>(fa + (o << 3), fc);
+          if (xc >= hi) st = 1;
+          else if (xc <= lo) st = 2;
+        }
+        store<f64>(xa + (o << 3), xc);
+        if (st != 0) {
+          const j = <usize>load<i32>(idx + (o << 2));
+          store<i32>(dead + (o << 2), 1);
+          store<f64>(x + (j << 3), xc);
+          store<f64>(aux + (j << 3), load<f64>(aa + (o << 3)));
+          store<i32>(steps + (j << 2), n1);
+          store<i32>(status + (j << 2), st);
+          nDead++;
+        }
       }
     }
     n = n1;
