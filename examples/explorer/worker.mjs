@@ -141,22 +141,32 @@ function rateOf(v) {
 
 async function exact(m) {
   // exact answers at the current parameters: the Kramers equation (underdamped, any γ) when this
-  // build has turnover(), and the overdamped MFPT quadrature when it has mfpt()
+  // build has turnover(), and the overdamped MFPT quadrature when it has mfpt(). Each is tried on
+  // its own, so one failing method shows as a row with its error and the others still arrive.
   const rows = [];
+  const failed = (key, method, e) => rows.push({ key, method, value: NaN, note: `failed: ${e?.message ?? e}` });
   if (has("turnover")) {
     progress("exact", m.id, 0.2, "exact: solving the Kramers equation …");
-    const r = await k.turnover({ potential: m.expr, kT: m.kT, from: m.from, to: m.to, mass: m.mass, gammas: [m.gamma], domain: m.domain, tolerance: 1e-3 });
-    const row = r.rows[0];
-    const conv = (c) => (c ? (c.converged === false ? "NOT converged" : "converged") : "");
-    rows.push({ key: "exactRate", method: "Exact, Kramers equation (λ₁-based)", value: row.exactRate, note: `${r.rateDefinitions?.exactRate ?? ""}; ± ${Number(row.exactRateError).toPrecision(2)} ${conv(row.convergence?.rate)}` });
-    rows.push({ key: "exactMfptRate", method: "Exact, Kramers equation (1/MFPT)", value: row.exactMfptRate, note: `${r.rateDefinitions?.exactMfptRate ?? ""}; MFPT = ${Number(row.exactMfpt).toPrecision(5)} ${conv(row.convergence?.mfpt)}` });
+    try {
+      const r = await k.turnover({ potential: m.expr, kT: m.kT, from: m.from, to: m.to, mass: m.mass, gammas: [m.gamma], domain: m.domain, tolerance: 1e-3 });
+      const row = r.rows[0];
+      const conv = (c) => (c ? (c.converged === false ? "NOT converged" : "converged") : "");
+      rows.push({ key: "exactRate", method: "Exact, Kramers equation (λ₁-based)", value: row.exactRate, note: `${r.rateDefinitions?.exactRate ?? ""}; ± ${Number(row.exactRateError).toPrecision(2)} ${conv(row.convergence?.rate)}` });
+      rows.push({ key: "exactMfptRate", method: "Exact, Kramers equation (1/MFPT)", value: row.exactMfptRate, note: `${r.rateDefinitions?.exactMfptRate ?? ""}; MFPT = ${Number(row.exactMfpt).toPrecision(5)} ${conv(row.convergence?.mfpt)}` });
+    } catch (e) {
+      failed("exactRate", "Exact, Kramers equation", e);
+    }
   }
   if (active.exact !== m.id) return;
   if (has("mfpt")) {
     const reflect = m.to > m.from ? m.domain[0] : m.domain[1];
-    const r = await k.mfpt({ potential: m.expr, kT: m.kT, gamma: m.gamma, from: m.from, to: m.to, reflect });
-    const T = r.mfpt?.value ?? r.mfpt;
-    rows.push({ key: "mfpt", method: "Exact overdamped 1/MFPT (quadrature)", value: rateOf(r.rate) ?? 1 / T, note: `MFPT = ${Number(T).toPrecision(5)}, reflecting wall at ${reflect}; overdamped dynamics γ dx = −U′dt + √(2γkT) dW` });
+    try {
+      const r = await k.mfpt({ potential: m.expr, kT: m.kT, gamma: m.gamma, from: m.from, to: m.to, reflect });
+      const T = r.mfpt?.value ?? r.mfpt;
+      rows.push({ key: "mfpt", method: "Exact overdamped 1/MFPT (quadrature)", value: rateOf(r.rate) ?? 1 / T, note: `${r.rateDefinition ?? ""}; MFPT = ${Number(T).toPrecision(5)}, reflecting wall at ${reflect}; overdamped dynamics γ dx = −U′dt + √(2γkT) dW` });
+    } catch (e) {
+      failed("mfpt", "Exact overdamped 1/MFPT (quadrature)", e);
+    }
   }
   postMessage({ type: "exact", id: m.id, rows });
   progress("exact", m.id, 1, "exact rates done");
