@@ -54,7 +54,7 @@ export interface KramersConvergence {
   readonly converged: boolean;
   /** Estimated absolute error: mode truncation + grid (Richardson) parts. */
   readonly errorEstimate: number;
-  /** Mode-truncation part (from the change between the last two mode counts, extrapolated geometrically). */
+  /** Mode-truncation part: the change from N to 1.5N modes at the finest spacing (extrapolated geometrically when two changes are known). */
   readonly modeError: number;
   /** Grid part: |Q(h/2) − Q(h)|/3 after one refinement, then the Romberg estimate |R_k − R_{k−1}|/15 of the Richardson-extrapolated value. */
   readonly gridError: number;
@@ -260,9 +260,12 @@ interface Evaluation {
 const nextModes = (M: number) => Math.ceil(M * 1.5);
 
 /**
- * Converge Q(h, M): first the mode count at the coarse spacing h0 (until the extrapolated
- * change ≤ tol/4), then halve h at that mode count until the Richardson estimate ≤ tol/2.
- * Returns the extrapolated value and the error parts.
+ * Converge Q(h, M). (1) Mode count at the coarse spacing h0 (cheap; extrapolated change ≤ tol/4).
+ * (2) At that mode count, halve h until the Romberg estimate ≤ tol/2. (3) Check the mode count
+ * again at the finest spacing — a coarse grid cannot show the error of the high (fast-velocity)
+ * modes, most visibly at an absorbing edge — and, while the change is too large, raise the mode
+ * count and repeat (2). The value is the Richardson-extrapolated one plus the mode correction
+ * measured at the finest spacing.
  */
 function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, tol: number, maxM: number, fits: (h: number, M: number) => boolean, w: Warnings, what: string): { value: number; conv: KramersConvergence } {
   let solves = 0;
@@ -270,16 +273,14 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
     solves++;
     return evaluate(h, M);
   };
+  const canRaise = (h: number, M: number) => 2 * nextModes(M) <= maxM && fits(h, nextModes(M));
   let M = 8;
   let cur = ev(h0, M);
   let prevDiff = NaN;
   let modeError = Infinity;
   for (;;) {
+    if (!canRaise(h0, M)) break;
     const M2 = nextModes(M);
-    if (2 * M2 > maxM || !fits(h0, M2)) {
-      w.add("NOT_CONVERGED", `${what}: stopped at N = ${2 * M} Hermite modes (maxModes / maxMemoryMB); mode error estimate ${modeError.toPrecision(2)}`);
-      break;
-    }
     const nxt = ev(h0, M2);
     const diff = Math.abs(nxt.value - cur.value);
     const r = diff / prevDiff;
@@ -289,31 +290,62 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
     prevDiff = diff;
     if (modeError <= 0.25 * tol * Math.abs(cur.value)) break;
   }
-  // grid: Q_k at h0/2^k; R_k = Q_k + (Q_k − Q_{k−1})/3 removes the O(h²) term (the scheme is
+  // (2) grid: Q_k at h0/2^k; R_k = Q_k + (Q_k − Q_{k−1})/3 removes the O(h²) term (the scheme is
   // second order). Error of R_1: |Q_1 − Q_0|/3 (that of Q_1, conservative); of R_k, k ≥ 2, the
   // Romberg estimate |R_k − R_{k−1}|/15 (next term O(h⁴)).
-  let h = h0;
-  let coarse = cur;
-  let value = cur.value;
-  let prevR = NaN;
-  let gridError = Infinity;
-  let finest = cur;
-  for (let level = 1; level <= 5; level++) {
-    if (!fits(h / 2, M)) {
-      w.add("NOT_CONVERGED", `${what}: grid refinement stopped at spacing ${h.toPrecision(3)} (maxMemoryMB)`);
-      if (level === 1) gridError = Math.abs(value) * 0.01;
+  const gridLoop = (Mg: number, start: Evaluation) => {
+    let h = h0;
+    let coarse = start;
+    let value = start.value;
+    let prevR = NaN;
+    let gridError = Infinity;
+    let finest = start;
+    let hFinest = h0;
+    for (let level = 1; level <= 5; level++) {
+      if (!fits(h / 2, Mg)) {
+        w.add("NOT_CONVERGED", `${what}: grid refinement stopped at spacing ${h.toPrecision(3)} (maxMemoryMB)`);
+        if (level === 1) gridError = Math.abs(value) * 0.01;
+        break;
+      }
+      const fine = ev(h / 2, Mg);
+      finest = fine;
+      hFinest = h / 2;
+      const R = fine.value + (fine.value - coarse.value) / 3;
+      gridError = level === 1 ? Math.abs(fine.value - coarse.value) / 3 : Math.abs(R - prevR) / 15;
+      value = R;
+      prevR = R;
+      h /= 2;
+      coarse = fine;
+      if (gridError <= 0.5 * tol * Math.abs(value)) break;
+    }
+    return { value, gridError, finest, hFinest };
+  };
+  let g = gridLoop(M, cur);
+  let value = g.value;
+  let modeDiffPrev = NaN;
+  for (let round = 0; round < 8; round++) {
+    if (!canRaise(g.hFinest, M)) {
+      w.add("NOT_CONVERGED", `${what}: mode count capped at N = ${2 * M} (maxModes / maxMemoryMB)`);
+      if (round === 0) modeError = Math.max(modeError, Math.abs(value) * tol);
       break;
     }
-    const fine = ev(h / 2, M);
-    finest = fine;
-    const R = fine.value + (fine.value - coarse.value) / 3;
-    gridError = level === 1 ? Math.abs(fine.value - coarse.value) / 3 : Math.abs(R - prevR) / 15;
-    value = R;
-    prevR = R;
-    h /= 2;
-    coarse = fine;
-    if (gridError <= 0.5 * tol * Math.abs(value)) break;
+    const M2 = nextModes(M);
+    const check = ev(g.hFinest, M2);
+    const diff = Math.abs(check.value - g.finest.value);
+    value = g.value + (check.value - g.finest.value);
+    const r = diff / modeDiffPrev;
+    modeError = r < 0.9 ? Math.max((diff * r) / (1 - r), 0.1 * diff) : diff;
+    modeDiffPrev = diff;
+    if (modeError <= 0.25 * tol * Math.abs(value)) {
+      M = M2;
+      break;
+    }
+    M = M2;
+    g = gridLoop(M, ev(h0, M));
+    value = g.value;
   }
+  const gridError = g.gridError;
+  const finest = g.finest;
   const errorEstimate = modeError + gridError;
   const converged = errorEstimate <= tol * Math.abs(value);
   if (!converged) w.add("NOT_CONVERGED", `${what}: estimated relative error ${(errorEstimate / Math.abs(value)).toPrecision(2)} > tolerance ${tol}`);
