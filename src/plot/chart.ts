@@ -9,10 +9,13 @@ export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "
 /** A polyline through (x[i], y[i]); non-finite points break the line. */
 export interface LineLayer {
   readonly type: "line";
+  /** x values. */
   readonly x: ArrayLike<number>;
+  /** y values (same length as x). */
   readonly y: ArrayLike<number>;
   /** Legend entry (omit to leave the layer out of the legend). */
   readonly label?: string;
+  /** Stroke colour. @default the next colour of {@link PALETTE} */
   readonly color?: string;
   /** Stroke width in px. @default 2 */
   readonly width?: number;
@@ -25,11 +28,15 @@ export interface LineLayer {
 /** Points drawn as symbols, each with an optional text label and hover title. */
 export interface MarkerLayer {
   readonly type: "markers";
+  /** The points; `label` is drawn beside the marker, `title` shows on hover. */
   readonly points: readonly { readonly x: number; readonly y: number; readonly label?: string; readonly title?: string }[];
+  /** Marker symbol. @default "circle" */
   readonly shape?: "circle" | "triangle-up" | "triangle-down" | "square" | "diamond";
   /** Marker radius in px. @default 4.5 */
   readonly size?: number;
+  /** Legend entry. */
   readonly label?: string;
+  /** Fill colour. @default the next colour of {@link PALETTE} */
   readonly color?: string;
   /** Where point labels go relative to the marker. @default "above" */
   readonly labelPosition?: "above" | "below";
@@ -38,38 +45,52 @@ export interface MarkerLayer {
 /** Histogram bars: bin `i` spans [edges[i], edges[i+1]] with height heights[i]. */
 export interface BarLayer {
   readonly type: "bars";
+  /** Bin edges (one more than heights). */
   readonly edges: ArrayLike<number>;
+  /** Bar heights. */
   readonly heights: ArrayLike<number>;
+  /** Legend entry. */
   readonly label?: string;
+  /** Fill colour. @default the next colour of {@link PALETTE} */
   readonly color?: string;
-  /** @default 0.45 */
+  /** Fill opacity. @default 0.45 */
   readonly opacity?: number;
 }
 
 /** Vertical error bars (e.g. confidence intervals) at x from lower to upper. */
 export interface ErrorBarLayer {
   readonly type: "errorbars";
+  /** Intervals [lower, upper] at x. */
   readonly points: readonly { readonly x: number; readonly lower: number; readonly upper: number }[];
+  /** Stroke colour. @default "#333" */
   readonly color?: string;
 }
 
 /** A vertical or horizontal reference line across the plot, with an optional label. */
 export interface RuleLayer {
   readonly type: "rule";
+  /** Draw a vertical line at this x. */
   readonly x?: number;
+  /** Draw a horizontal line at this y. */
   readonly y?: number;
+  /** Text beside the line. */
   readonly label?: string;
+  /** Stroke colour. @default "#777" */
   readonly color?: string;
-  /** @default "3 3" */
+  /** SVG dash pattern. @default "3 3" */
   readonly dash?: string;
 }
 
 /** A two-headed arrow between two data points with a label beside it (e.g. a barrier height ΔU). */
 export interface ArrowLayer {
   readonly type: "arrow";
+  /** Start point [x, y] in data units. */
   readonly from: readonly [number, number];
+  /** End point [x, y] in data units. */
   readonly to: readonly [number, number];
+  /** Text beside the middle of the arrow. */
   readonly label?: string;
+  /** Stroke colour. @default "#444" */
   readonly color?: string;
 }
 
@@ -90,8 +111,11 @@ export interface AxisOptions {
 
 /** Options of {@link plotChart}. */
 export interface ChartOptions {
+  /** What to draw, bottom to top. */
   readonly layers: readonly Layer[];
+  /** The horizontal axis. */
   readonly x?: AxisOptions;
+  /** The vertical axis. */
   readonly y?: AxisOptions;
   /** Title above the plot. */
   readonly title?: string;
@@ -105,7 +129,15 @@ export interface ChartOptions {
   readonly id?: string;
 }
 
-/** Escape text for SVG content and attribute values. */
+/**
+ * Escape text for SVG content and attribute values.
+ * @param s - any text
+ * @returns the text with &, <, >, " and ' escaped
+ * @example
+ * ```ts
+ * escapeXml("a<b"); // "a&lt;b"
+ * ```
+ */
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }

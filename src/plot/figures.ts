@@ -9,8 +9,11 @@ import { PALETTE, plotChart, type Layer } from "./chart.js";
 
 /** A minimum or maximum as the plots need it (the landscape's `CriticalPoint` fits). */
 export interface PlotCriticalPoint {
+  /** Position. */
   readonly x: number;
+  /** U(x). */
   readonly U: number;
+  /** U″(x). */
   readonly curvature: number;
 }
 
@@ -178,10 +181,15 @@ export function plotPotential(options: PlotPotentialOptions): string {
 
 /** A curve given by samples, e.g. a density from `spectrum` or a histogram of walker positions. */
 export interface PlotSeries {
+  /** x values. */
   readonly x: ArrayLike<number>;
+  /** Density values at x. */
   readonly y: ArrayLike<number>;
+  /** Legend entry. */
   readonly label?: string;
+  /** Stroke colour. @default the next palette colour */
   readonly color?: string;
+  /** SVG dash pattern. @default "6 3" */
   readonly dash?: string;
 }
 
@@ -309,9 +317,13 @@ export function plotHistogram(options: PlotHistogramOptions): string {
 
 /** One measured point of a turnover plot, with an optional confidence interval. */
 export interface TurnoverPoint {
+  /** Friction γ (> 0). */
   readonly gamma: number;
+  /** Measured rate. */
   readonly rate: number;
+  /** Lower end of its confidence interval. */
   readonly lower?: number;
+  /** Upper end of its confidence interval. */
   readonly upper?: number;
 }
 

@@ -25,6 +25,12 @@ function clean(v: number): number {
  * The 1-2-5 step closest to `span / count`: the step a person would choose for about `count` intervals.
  * @param span - the length of the interval (> 0)
  * @param count - the wished number of intervals
+ * @returns 1, 2 or 5 times a power of ten
+ * @example
+ * ```ts
+ * niceStep(10, 5); // 2
+ * niceStep(0.037, 6); // 0.005
+ * ```
  */
 export function niceStep(span: number, count: number): number {
   const raw = span / Math.max(1, count);
@@ -35,7 +41,14 @@ export function niceStep(span: number, count: number): number {
 
 /**
  * Ticks on a linear axis: multiples of a 1-2-5 step inside [lo, hi], about `count` of them.
+ * @param lo - left end of the axis
+ * @param hi - right end of the axis
+ * @param count - about how many intervals
  * @returns the tick values and the step between them
+ * @example
+ * ```ts
+ * linearTicks(-0.73, 1.21); // { ticks: [-0.5, 0, 0.5, 1], step: 0.5 }
+ * ```
  */
 export function linearTicks(lo: number, hi: number, count = 6): { ticks: number[]; step: number } {
   if (!(hi > lo)) return { ticks: [lo], step: 1 };
@@ -47,7 +60,17 @@ export function linearTicks(lo: number, hi: number, count = 6): { ticks: number[
   return { ticks, step };
 }
 
-/** Widen [lo, hi] to the enclosing multiples of the tick step (so the axis starts and ends on a tick). */
+/**
+ * Widen [lo, hi] to the enclosing multiples of the tick step (so the axis starts and ends on a tick).
+ * @param lo - left end
+ * @param hi - right end
+ * @param count - about how many intervals
+ * @returns the widened interval
+ * @example
+ * ```ts
+ * niceInterval(0.13, 0.91); // [0.1, 1]
+ * ```
+ */
 export function niceInterval(lo: number, hi: number, count = 6): [number, number] {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
   if (hi === lo) {
@@ -58,7 +81,16 @@ export function niceInterval(lo: number, hi: number, count = 6): [number, number
   return [clean(Math.floor(lo / step + 1e-9) * step), clean(Math.ceil(hi / step - 1e-9) * step)];
 }
 
-/** A number for a tick label given the step between ticks (enough decimals to tell ticks apart). */
+/**
+ * A number for a tick label given the step between ticks (enough decimals to tell ticks apart).
+ * @param v - the tick value
+ * @param step - the step between ticks
+ * @returns the label, with a true minus sign
+ * @example
+ * ```ts
+ * formatTick(-0.5, 0.5); // "−0.5"
+ * ```
+ */
 export function formatTick(v: number, step: number): string {
   if (v === 0) return "0";
   const a = Math.abs(v);
@@ -67,7 +99,17 @@ export function formatTick(v: number, step: number): string {
   return v.toFixed(decimals).replace("-", "−");
 }
 
-/** Decade ticks 10^k for a log axis; 1-2-5 sub-ticks when the axis spans less than ~3 decades. */
+/**
+ * Decade ticks 10^k for a log axis; 1-2-5 sub-ticks when the axis spans less than ~3 decades, every
+ * n-th decade (n = 2, 5, 10 …) when it spans many.
+ * @param lo - left end (> 0)
+ * @param hi - right end (> lo)
+ * @returns the tick values
+ * @example
+ * ```ts
+ * logTicks(1, 100); // [1, 2, 5, 10, 20, 50, 100]
+ * ```
+ */
 export function logTicks(lo: number, hi: number): number[] {
   const k0 = Math.floor(Math.log10(lo) + 1e-9);
   const k1 = Math.ceil(Math.log10(hi) - 1e-9);
@@ -85,7 +127,15 @@ export function logTicks(lo: number, hi: number): number[] {
   return ticks;
 }
 
-/** Label of a log tick: 10^k as plain text for moderate k, else "1e-7". */
+/**
+ * Label of a log tick: 10^k as plain text for moderate k, else "1e-7".
+ * @param v - the tick value (> 0)
+ * @returns the label
+ * @example
+ * ```ts
+ * formatLogTick(1e-7); // "1e-7"
+ * ```
+ */
 export function formatLogTick(v: number): string {
   const k = Math.log10(v);
   if (Math.abs(k - Math.round(k)) < 1e-9) {
@@ -110,7 +160,17 @@ export interface ScaleOptions {
   readonly ticks?: number;
 }
 
-/** Build a linear or log scale with nice ticks. */
+/**
+ * Build a linear or log scale with nice ticks.
+ * @param options - data interval, pixel interval, log or not
+ * @returns the scale (a function value → pixel, with its domain and ticks)
+ * @example
+ * ```ts
+ * const y = makeScale({ domain: [0.003, 70], range: [300, 0], log: true });
+ * y.domain; // [0.001, 100]
+ * y(1);     // 120
+ * ```
+ */
 export function makeScale(options: ScaleOptions): Scale {
   const { range } = options;
   const log = options.log ?? false;
