@@ -145,9 +145,11 @@ export function format(e: Expr, parent = 0): string {
     case "call": return `${e.fn}(${format(e.arg)})`;
     case "bin": {
       const p = PRECEDENCE[e.op];
-      // ^ is right-associative; - and / are left-associative
+      // ^ is right-associative, the others left-associative; a right operand of equal precedence
+      // keeps its parentheses even for + and *, because floating-point a+(b+c) ≠ (a+b)+c and the
+      // printed text must parse back to the same tree (the same rounding)
       const leftP = e.op === "^" ? p + 1 : p;
-      const rightP = e.op === "^" ? p : e.op === "-" || e.op === "/" ? p + 1 : p;
+      const rightP = e.op === "^" ? p : p + 1;
       const s = `${format(e.left, leftP)} ${e.op} ${format(e.right, rightP)}`.replace(/ \^ /g, "^");
       return p < parent ? `(${s})` : s;
     }

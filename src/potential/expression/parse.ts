@@ -18,6 +18,11 @@ interface Token {
   readonly value?: number;
 }
 
+/** Deepest nesting of parentheses, unary signs, powers and calls the parser accepts (keeps its recursion off the stack limit). */
+export const MAX_NESTING = 1000;
+/** Deepest tree accepted (long sums are left-deep); differentiation and evaluation recurse over it. */
+export const MAX_TREE_DEPTH = 2000;
+
 /** Options of {@link parseExpression}. */
 export interface ParseOptions {
   /** Coordinate names in order; index i becomes variable i. @default ["x"] */
@@ -97,6 +102,12 @@ export function parseExpression(source: string, options: ParseOptions = {}): Exp
   }
   const tokens = tokenize(source);
   let k = 0;
+  let nesting = 0;
+  // constant folding must not turn a valid-looking constant into NaN/±Infinity (e.g. acos(pi), 1e999, 10^400)
+  const finite = (e: Expr, pos: number, what: string): Expr => {
+    if (e.type === "num" && !Number.isFinite(e.value)) fail(source, pos, `${what} evaluates to ${e.value}; constants must be finite`);
+    return e;
+  };
   const peek = (): Token => tokens[k]!;
   const next = (): Token => tokens[k++]!;
 
@@ -112,7 +123,7 @@ export function parseExpression(source: string, options: ParseOptions = {}): Exp
       if (t.kind === "op" && (t.text === "+" || t.text === "-")) {
         next();
         const right = product();
-        left = t.text === "+" ? add(left, right) : sub(left, right);
+        left = finite(t.text === "+" ? add(left, right) : sub(left, right), t.pos, `the constant sum at "${t.text}"`);
       } else return left;
     }
   }
@@ -124,7 +135,7 @@ export function parseExpression(source: string, options: ParseOptions = {}): Exp
       if (t.kind === "op" && (t.text === "*" || t.text === "/")) {
         next();
         const right = unary();
-        left = t.text === "*" ? mul(left, right) : div(left, right);
+        left = finite(t.text === "*" ? mul(left, right) : div(left, right), t.pos, `the constant product at "${t.text}"`);
       } else if (t.kind === "num" || t.kind === "name" || t.kind === "(") {
         fail(source, t.pos, `missing operator before ${JSON.stringify(t.text)} (write "*" for products, e.g. "2*x")`);
       } else return left;
@@ -133,12 +144,17 @@ export function parseExpression(source: string, options: ParseOptions = {}): Exp
 
   function unary(): Expr {
     const t = peek();
-    if (t.kind === "op" && (t.text === "-" || t.text === "+")) {
-      next();
-      const arg = unary();
-      return t.text === "-" ? neg(arg) : arg;
+    if (++nesting > MAX_NESTING) fail(source, t.pos, `expression nested too deeply (more than ${MAX_NESTING} levels of parentheses, signs, powers or calls)`);
+    try {
+      if (t.kind === "op" && (t.text === "-" || t.text === "+")) {
+        next();
+        const arg = unary();
+        return t.text === "-" ? neg(arg) : arg;
+      }
+      return power();
+    } finally {
+      nesting--;
     }
-    return power();
   }
 
   function power(): Expr {
@@ -146,7 +162,7 @@ export function parseExpression(source: string, options: ParseOptions = {}): Exp
     const t = peek();
     if (t.kind === "op" && t.text === "^") {
       next();
-      return pow(base, unary());
+      return finite(pow(base, unary()), t.pos, "the constant power");
     }
     return base;
   }
@@ -155,7 +171,7 @@ export function parseExpression(source: string, options: ParseOptions = {}): Exp
     const t = next();
     switch (t.kind) {
       case "num":
-        return num(t.value!);
+        return finite(num(t.value!), t.pos, `the number ${t.text}`);
       case "(": {
         const inner = sum();
         expectClose(t);
@@ -170,7 +186,7 @@ export function parseExpression(source: string, options: ParseOptions = {}): Exp
           if (peek().kind === ")") fail(source, peek().pos, `function ${t.text} needs an argument`);
           const arg = sum();
           expectClose(open);
-          return call(fnName, arg);
+          return finite(call(fnName, arg), t.pos, `${t.text}(…) of a constant`);
         }
         const vi = variables.indexOf(t.text);
         if (vi >= 0) return { type: "var", index: vi, name: t.text };
@@ -190,5 +206,19 @@ export function parseExpression(source: string, options: ParseOptions = {}): Exp
   const tree = sum();
   const rest = peek();
   if (rest.kind !== "end") fail(source, rest.pos, rest.kind === ")" ? `unmatched ")"` : `unexpected ${JSON.stringify(rest.text)}`);
+  if (treeDepth(tree) > MAX_TREE_DEPTH) fail(source, 0, `expression too deep (more than ${MAX_TREE_DEPTH} nested operations, e.g. a sum of that many terms)`);
   return tree;
+}
+
+/** Depth of a tree, without recursion (the tree may be too deep for the stack). */
+function treeDepth(root: Expr): number {
+  let max = 0;
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [e, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (e.type === "neg" || e.type === "call") stack.push([e.arg, d + 1]);
+    else if (e.type === "bin") stack.push([e.left, d + 1], [e.right, d + 1]);
+  }
+  return max;
 }
