@@ -127,14 +127,23 @@ export function bandFactor(n: i32, kl: i32, ku: i32, ab: usize, ipiv: usize): i3
     }
     const rp = 1.0 / ld(ab, colBase);
     for (let i = 1; i <= km; i++) st(ab, colBase + i, ld(ab, colBase + i) * rp);
-    // rank-1 update of the trailing block
+    // rank-1 update of the trailing block (columns are contiguous: two rows per f64x2; mul then
+    // sub rounds exactly like the scalar loop, so the JS twin agrees bit for bit)
+    const lcol = ab + (<usize>(colBase + 1) << 3);
     for (let c = j + 1; c <= ju; c++) {
       const base = c * ldab + kv - c;
       const ajc = ld(ab, base + j);
       if (ajc == 0.0) continue;
-      for (let i = 1; i <= km; i++) {
-        const k = base + j + i;
-        st(ab, k, ld(ab, k) - ld(ab, colBase + i) * ajc);
+      const dst = ab + (<usize>(base + j + 1) << 3);
+      const a2 = f64x2.splat(ajc);
+      let i = 0;
+      for (; i + 1 < km; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(dst + off, f64x2.sub(v128.load(dst + off), f64x2.mul(v128.load(lcol + off), a2)));
+      }
+      if (i < km) {
+        const off = <usize>i << 3;
+        store<f64>(dst + off, load<f64>(dst + off) - load<f64>(lcol + off) * ajc);
       }
     }
   }
