@@ -128,6 +128,7 @@ function tick() {
 
 // ---------- jobs ----------
 const active = {};
+const controllers = {};
 
 function progress(job, id, fraction, label) {
   postMessage({ type: "progress", job, id, fraction, label });
@@ -240,13 +241,21 @@ async function ensemble(m) {
   if (has("simulate")) {
     try {
       progress("ensemble", m.id, 0.05, "ensemble: running simulate() …");
-      const r = await k.simulate({ potential: m.expr, kT: m.kT, from: m.from, to: m.to, particles: n, dt, tmax, seed: 2024, gamma: m.gamma, mass: m.mass, dynamics: "underdamped" });
+      // a newer ensemble request aborts this one
+      controllers.ensemble?.abort();
+      const controller = (controllers.ensemble = new AbortController());
+      const r = await k.simulate({
+        potential: m.expr, kT: m.kT, from: m.from, to: m.to, particles: n, dt, tmax, seed: 2024, gamma: m.gamma, mass: m.mass,
+        dynamics: "underdamped", keepTimes: true, signal: controller.signal,
+        onProgress: (p) => progress("ensemble", m.id, p.fraction, `ensemble (simulate): ${Math.round(100 * p.fraction)} %`),
+      });
       const times = Array.from(r.times ?? r.firstPassageTimes ?? r.escapeTimes ?? []).filter((t) => Number.isFinite(t) && t <= tmax);
       if (times.length || r.escaped !== undefined) {
         field.free();
         return finishEnsemble(m, times, n, tmax, `simulate() (WASM)`, t0, rateOf(r.rate), r.rateCI);
       }
     } catch (e) {
+      if (e?.code === "ABORTED" || active.ensemble !== m.id) return field.free();
       progress("ensemble", m.id, 0, `simulate() failed (${e.message}); using the explorer's JS walkers`);
     }
   }

@@ -80,6 +80,8 @@ describeBrowser("the explorer page in headless Chromium", () => {
     const simulated = num(await page.textContent("#rate-simulated"));
     const escaped = Number((await page.textContent("#ensemble-summary"))!.match(/(\d+) escaped/)![1]);
     expect(escaped).toBeGreaterThan(100);
+    // when the package has simulate(), the page must use it (not its own fallback walkers)
+    if ((await page.textContent("#build"))!.includes("simulate ✓")) expect(await page.textContent("#ensemble-summary")).toContain("simulate()");
     // The reference: the exact 1/MFPT of the same underdamped dynamics (Kramers equation, well bottom
     // with Maxwellian velocities → next well bottom), which the page computes in its worker.
     await page.waitForSelector("#rate-exactMfptRate", { timeout: 60_000 });
