@@ -335,6 +335,7 @@ function update({ heavy = true } = {}) {
     $("expr-error").textContent = e.message;
     return;
   }
+  writeHash(c);
   const key = `${c.expr}|${c.domain}|${c.mass}`;
   if (key !== landscapeKey) {
     landscapeKey = key;
@@ -400,6 +401,27 @@ $("run").addEventListener("click", () => {
 // periodic density refresh while the ensemble animates
 setInterval(() => current && occupancyTotal > 0 && drawDensity(current), 1000);
 
-applyPreset(0);
+// the state lives in the URL hash, so a view can be bookmarked or shared
+function writeHash(c) {
+  const q = new URLSearchParams({ U: c.expr, L: String(c.domain[0]), R: String(c.domain[1]), kT: $("kT").value, gamma: $("gamma").value, mass: $("mass").value, from: String(c.fromIndex) });
+  history.replaceState(null, "", `#${q}`);
+}
+function readHash() {
+  const q = new URLSearchParams(location.hash.slice(1));
+  if (!q.has("U")) return false;
+  $("expr").value = q.get("U");
+  $("domain-left").value = q.get("L") ?? "-2";
+  $("domain-right").value = q.get("R") ?? "2";
+  for (const id of ["kT", "gamma", "mass"]) if (q.has(id)) $(id).value = q.get(id);
+  pendingFrom = Number(q.get("from") ?? 0);
+  return true;
+}
+let pendingFrom = 0;
+
+if (!readHash()) applyPreset(0);
 update();
+if (pendingFrom > 0 && pendingFrom < $("from").options.length) {
+  $("from").selectedIndex = pendingFrom;
+  update();
+}
 window.kramersExplorer = { get state() { return current; }, k };

@@ -60,6 +60,8 @@ describeBrowser("the explorer page in headless Chromium", () => {
     const expected = Math.exp(-0.25 * (1 / kT1 - 1 / kT0));
     expect(Math.abs(k1 / k0 / expected - 1)).toBeLessThan(2e-3);
     expect(num(await page.textContent("#headline-barrier"))).toBeCloseTo(0.25 / kT1, 2);
+    // the view is in the URL, so it can be shared
+    expect(new URL(page.url()).hash).toContain(`kT=${await page.locator("#kT").inputValue()}`);
     expect(browser.errors).toEqual([]);
   });
 
