@@ -142,6 +142,19 @@ function philoxRows(blk: u32, idx: usize, m: i32, firstWalker: u32, k0: u32, k1:
   }
 }
 
+/** Fill lanes m … padded(m)−1: a valid walker index (for Philox), dead, zero state. */
+function padLanes(idx: usize, dead: usize, xa: usize, aa: usize, fa: usize, m: i32): void {
+  const last = load<i32>(idx + (<usize>(m - 1) << 2));
+  for (let i = m; i < padded(m); i++) {
+    const o = <usize>i;
+    store<i32>(idx + (o << 2), last);
+    store<i32>(dead + (o << 2), 1);
+    store<f64>(xa + (o << 3), 0.0);
+    store<f64>(aa + (o << 3), 0.0);
+    store<f64>(fa + (o << 3), 0.0);
+  }
+}
+
 /**
  * Start `count` walkers (chunk walker j is global walker firstWalker + j): x = start, steps = 0,
  * status = 0; underdamped walkers get Maxwellian velocities √(kT/m)·ξ (ξ = normal 0 of their
@@ -215,7 +228,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     m++;
   }
   if (m == 0) return 0;
-  for (let i = m; i < padded(m); i++) store<i32>(idx + (<usize>i << 2), load<i32>(idx + (<usize>(m - 1) << 2)));
+  padLanes(idx, dead, xa, aa, fa, m);
 
   // overdamped coefficients
   const drift = dt / gamma;
@@ -242,6 +255,10 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
   let nextMom: i32 = momStride > 0 ? (n / momStride + 1) * momStride : NEVER;
   let curBlock: u32 = 0xffffffff;
   let nDead = 0;
+  const vDrift = f64x2.splat(drift), vSig = f64x2.splat(sigEM), vInv = f64x2.splat(invDdt);
+  const vE0 = f64x2.splat(e0), vE1 = f64x2.splat(e1), vE2 = f64x2.splat(e2), vE3 = f64x2.splat(e3);
+  const vHi = f64x2.splat(hi), vLo = f64x2.splat(lo), v37 = f64x2.splat(37.0);
+  const vHalf = f64x2.splat(0.5), vScale = f64x2.splat(1.1920928955078125e-7), vOne = f64x2.splat(1.0);
 
   while (n < limit && m > nDead) {
     const k = <u32>(base + mult * n);
@@ -252,38 +269,61 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     const row = words + (<usize>(k & 3)) * rowBytes;
     const n1 = n + 1;
     if (method == EM && cubic) {
-      // the hot case, specialised: Euler–Maruyama, cubic force, bridge optional, lower bound optional
-      for (let i = 0; i < m; i++) {
+      // The hot case, two walkers per f64x2: Euler–Maruyama with the cubic force. Absorbed
+      // (dead) and padding lanes are computed too (harmless, their results are never used) so
+      // the common path has no per-walker branch; the rare events — ziggurat rejections,
+      // boundary hits, steps near a boundary (bridge test) — go lane by lane in scalar code with
+      // the same IEEE operations, so results equal the scalar JS twin bit for bit.
+      for (let i = 0; i < m; i += 2) {
         const o = <usize>i;
-        if (load<i32>(dead + (o << 2)) != 0) continue;
-        const xc = load<f64>(xa + (o << 3));
-        const word = load<u32>(row + (o << 2));
-        const layer = <usize>(word & 255);
-        const u = (<f64>(word >>> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
-        let xi: f64;
-        if (Math.abs(u) < load<f64>(zig + ((257 + layer) << 3))) xi = u * load<f64>(zig + (layer << 3));
-        else xi = zigguratNormal(zig, word, k, firstWalker + <u32>load<i32>(idx + (o << 2)), k0, k1);
-        const xn = xc - drift * (((e3 * xc + e2) * xc + e1) * xc + e0) + sigEM * xi;
-        store<f64>(xa + (o << 3), xn);
-        let st = 0;
-        if (xn >= hi) st = 1;
-        else if (xn <= lo) st = 2;
-        else if (bridge) {
-          const aHi = (hi - xc) * (hi - xn) * invDdt;
-          const aLo = (xc - lo) * (xn - lo) * invDdt;
-          if (aHi < 37.0 || aLo < 37.0) {
-            philox(<u32>n, 0, firstWalker + <u32>load<i32>(idx + (o << 2)), 1, k0, k1, philoxOut);
-            if (aHi < 37.0 && uniform52(load<u32>(philoxOut), load<u32>(philoxOut, 4)) < Math.exp(-aHi)) st = 1;
-            else if (aLo < 37.0 && uniform52(load<u32>(philoxOut, 8), load<u32>(philoxOut, 12)) < Math.exp(-aLo)) st = 2;
-          }
+        const xc = v128.load(xa + (o << 3));
+        const w0 = load<u32>(row + (o << 2)), w1 = load<u32>(row + (o << 2) + 4);
+        const l0 = <usize>(w0 & 255), l1 = <usize>(w1 & 255);
+        const u = f64x2.sub(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_u(i32x4.shr_u(v128.load64_zero(row + (o << 2)), 8)), vHalf), vScale), vOne);
+        const ratio = f64x2.replace_lane(f64x2.splat(load<f64>(zig + ((257 + l0) << 3))), 1, load<f64>(zig + ((257 + l1) << 3)));
+        const edge = f64x2.replace_lane(f64x2.splat(load<f64>(zig + (l0 << 3))), 1, load<f64>(zig + (l1 << 3)));
+        let xi = f64x2.mul(u, edge);
+        if (!i64x2.all_true(f64x2.lt(f64x2.abs(u), ratio))) {
+          const wa = firstWalker + <u32>load<i32>(idx + (o << 2));
+          const wb = firstWalker + <u32>load<i32>(idx + (o << 2) + 4);
+          xi = f64x2.replace_lane(f64x2.replace_lane(xi, 0, zigguratNormal(zig, w0, k, wa, k0, k1)), 1, zigguratNormal(zig, w1, k, wb, k0, k1));
         }
-        if (st != 0) {
-          const j = <usize>load<i32>(idx + (o << 2));
-          store<i32>(dead + (o << 2), 1);
-          store<f64>(x + (j << 3), xn);
-          store<i32>(steps + (j << 2), n1);
-          store<i32>(status + (j << 2), st);
-          nDead++;
+        const g = f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(vE3, xc), vE2), xc), vE1), xc), vE0);
+        const xn = f64x2.add(f64x2.sub(xc, f64x2.mul(vDrift, g)), f64x2.mul(vSig, xi));
+        v128.store(xa + (o << 3), xn);
+        let event = v128.or(f64x2.ge(xn, vHi), f64x2.le(xn, vLo));
+        if (bridge) {
+          const aHi = f64x2.mul(f64x2.mul(f64x2.sub(vHi, xc), f64x2.sub(vHi, xn)), vInv);
+          const aLo = f64x2.mul(f64x2.mul(f64x2.sub(xc, vLo), f64x2.sub(xn, vLo)), vInv);
+          event = v128.or(event, v128.or(f64x2.lt(aHi, v37), f64x2.lt(aLo, v37)));
+        }
+        if (v128.any_true(event)) {
+          for (let lane = 0; lane < 2; lane++) {
+            const q = o + <usize>lane;
+            if (load<i32>(dead + (q << 2)) != 0) continue;
+            const xs = lane == 0 ? f64x2.extract_lane(xc, 0) : f64x2.extract_lane(xc, 1);
+            const xe = lane == 0 ? f64x2.extract_lane(xn, 0) : f64x2.extract_lane(xn, 1);
+            let st = 0;
+            if (xe >= hi) st = 1;
+            else if (xe <= lo) st = 2;
+            else if (bridge) {
+              const aHi = (hi - xs) * (hi - xe) * invDdt;
+              const aLo = (xs - lo) * (xe - lo) * invDdt;
+              if (aHi < 37.0 || aLo < 37.0) {
+                philox(<u32>n, 0, firstWalker + <u32>load<i32>(idx + (q << 2)), 1, k0, k1, philoxOut);
+                if (aHi < 37.0 && uniform52(load<u32>(philoxOut), load<u32>(philoxOut, 4)) < Math.exp(-aHi)) st = 1;
+                else if (aLo < 37.0 && uniform52(load<u32>(philoxOut, 8), load<u32>(philoxOut, 12)) < Math.exp(-aLo)) st = 2;
+              }
+            }
+            if (st != 0) {
+              const j = <usize>load<i32>(idx + (q << 2));
+              store<i32>(dead + (q << 2), 1);
+              store<f64>(x + (j << 3), xe);
+              store<i32>(steps + (j << 2), n1);
+              store<i32>(status + (j << 2), st);
+              nDead++;
+            }
+          }
         }
       }
     } else {
@@ -388,7 +428,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
       }
       m = q;
       nDead = 0;
-      if (m > 0) for (let i = m; i < padded(m); i++) store<i32>(idx + (<usize>i << 2), load<i32>(idx + (<usize>(m - 1) << 2)));
+      if (m > 0) padLanes(idx, dead, xa, aa, fa, m);
     }
   }
 
