@@ -189,10 +189,13 @@ export function checkMfptOptions(options: MfptOptions): CheckedMfptOptions {
  *   infinite MFPT (U does not confine the particle on the side of an infinite wall)
  * @example
  * ```ts
+ * // the seed's double well at βΔU = 5, bottom → other bottom, no wall (U confines)
  * const r = mfpt({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -1, to: 1 });
- * r.mfpt;            // ≈ 4.7e2 (time units of γ/U″)
- * r.rateDefinition;  // "1/MFPT(-1 → 1)"
- * r.variance / r.mfpt ** 2; // ≈ 1: nearly exponential escape
+ * r.mfpt;                   // 729.670691942322…  (mpmath: 729.6706919423226015…)
+ * r.rateDefinition;         // "1/MFPT(-1 → 1)"
+ * r.variance / r.mfpt ** 2; // 0.987: nearly exponential escape (→ 1 as βΔU grows)
+ * // with a reflecting wall at −1.5 and friction 2
+ * mfpt({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -1, to: 1, reflect: -1.5, gamma: 2 }).mfpt;
  * ```
  */
 export function mfpt(options: MfptOptions): MfptResult {
@@ -245,7 +248,10 @@ export function mfpt(options: MfptOptions): MfptResult {
   const logD = Math.log(D);
   const logT = G.logRest(a) - logD;
   const T1 = Math.exp(logT);
-  let errorEstimate = J.relativeError(a) + G.relativeError(a) + (truncated ? Math.exp(-TRUNCATION_EXPONENT) : 0);
+  // quadrature error of both running integrals, the truncated tail, and the rounding of U itself,
+  // which e^{βU} amplifies by β|U| (the condition number of the exponential)
+  const uScale = Math.max(...points.map((x) => Math.abs(m.u(x))));
+  let errorEstimate = J.relativeError(a) + G.relativeError(a) + (truncated ? Math.exp(-TRUNCATION_EXPONENT) : 0) + 8 * Number.EPSILON * beta * uScale;
   let converged = J.converged && G.converged;
 
   let secondMoment: number | undefined, variance: number | undefined;
