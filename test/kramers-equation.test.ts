@@ -177,6 +177,19 @@ describe("kramersEquation", () => {
     expect(Math.abs(r.mfptRate / r.exactRate - 1)).toBeLessThan(2e-3);
     expect(r.rateConvergence!.converged).toBe(true);
     expect(r.mfptConvergence!.converged).toBe(true);
+    // a thermal start spread over the well instead of the bottom changes the MFPT only by the
+    // intra-well relaxation time (≈ 1/ω ≪ MFPT ≈ 2e4): relative 1e-3 at most
+    const spread = await kramersEquation({ potential: "x^4/4 - x^2/2", kT: 1 / 32, from: -1, to: 1, gamma: 1, domain: [-3, 3], tolerance: 1e-5, compute: "mfpt", start: "well" });
+    expect(Math.abs(spread.mfpt / r.mfpt - 1)).toBeLessThan(1e-3);
+    expect(spread.mfptDefinition).toMatch(/Boltzmann/);
+  }, 60_000);
+
+  it("gives the same answers for escape toward −x (mirrored grid) as toward +x", async () => {
+    const base = { potential: "x^4/4 - x^2/2", kT: 1 / 16, gamma: 0.7, domain: [-3, 3] as [number, number], tolerance: 1e-4 };
+    const right = await kramersEquation({ ...base, from: -1, to: 0.5 });
+    const left = await kramersEquation({ ...base, from: 1, to: -0.5 });
+    expect(Math.abs(left.lambda1 / right.lambda1 - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(left.mfpt / right.mfpt - 1)).toBeLessThan(1e-9);
   }, 60_000);
 
   it("shows the factor-2 between MFPT to the barrier top and to the far well at high friction, and ≈ 1 at low friction", async () => {
