@@ -184,6 +184,20 @@ describe("kramersEquation", () => {
     expect(spread.mfptDefinition).toMatch(/Boltzmann/);
   }, 60_000);
 
+  it("splits λ₁ = k₊ + k₋ by the Boltzmann populations in an asymmetric double well (detailed balance, 1/MFPT)", async () => {
+    const base = { potential: "x^4/4 - x^2/2 + 0.03*x", kT: 1 / 32, gamma: 1, domain: [-3, 3] as [number, number], tolerance: 1e-5 };
+    const ab = await kramersEquation({ ...base, from: -1, to: 1 });
+    const ba = await kramersEquation({ ...base, from: 1, to: -1 });
+    // the same two-well operator seen from either side
+    expect(Math.abs(ab.lambda1 / ba.lambda1 - 1)).toBeLessThan(1e-5);
+    expect(Math.abs((ab.exactRate + ba.exactRate) / ab.lambda1 - 1)).toBeLessThan(1e-5);
+    // each one-way rate agrees with 1/MFPT(bottom → other bottom) as in the symmetric case (2e-3)
+    expect(Math.abs(ab.mfptRate / ab.exactRate - 1)).toBeLessThan(2e-3);
+    expect(Math.abs(ba.mfptRate / ba.exactRate - 1)).toBeLessThan(2e-3);
+    // the deeper well (left, U' > 0 tilts it down) is left more slowly
+    expect(ab.exactRate).toBeLessThan(ba.exactRate);
+  }, 60_000);
+
   it("gives the same answers for escape toward −x (mirrored grid) as toward +x", async () => {
     const base = { potential: "x^4/4 - x^2/2", kT: 1 / 16, gamma: 0.7, domain: [-3, 3] as [number, number], tolerance: 1e-4 };
     const right = await kramersEquation({ ...base, from: -1, to: 0.5 });
