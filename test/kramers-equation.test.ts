@@ -149,7 +149,13 @@ describe("kramersEquation", () => {
     expect(Math.abs(a.lambda1 / b.lambda1 - 1)).toBeLessThan(1e-9);
     expect(Math.abs(a.mfpt / b.mfpt - 1)).toBeLessThan(1e-9);
     expect(a.rateConvergence!.modes).toBe(b.rateConvergence!.modes);
-  });
+    // an expression with transcendental functions (the WASM stack-machine program path)
+    const rough = { ...base, potential: "x^4/4 - x^2/2 + 0.02*cos(7*x) + 0.01*exp(-x^2)", tolerance: 1e-3 };
+    const c = await kramersEquation({ ...rough, engine: "wasm" });
+    const d = await kramersEquation({ ...rough, engine: "js" });
+    expect(Math.abs(c.lambda1 / d.lambda1 - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(c.mfpt / d.mfpt - 1)).toBeLessThan(1e-9);
+  }, 60_000);
 
   it("tends to the overdamped Fokker–Planck λ₁ as γ grows, with a deviation O(m ω_b²/γ²) (SciPy fixture)", async () => {
     for (const c of overdamped.cases) {
