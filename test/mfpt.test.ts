@@ -246,6 +246,20 @@ describe("mfpt input checks", () => {
     expectKramersError(() => mfpt({ potential: "-x^2", kT: 1, from: 0, to: 1 }), "NOT_FINITE");
     expectKramersError(() => mfpt({ potential: "0*x", kT: 1, from: 0, to: 1 }), "NOT_FINITE");
   });
+  it("slowly confining U = ln(1 + x²): finite T with an honest truncation estimate, infinite T detected", () => {
+    // β = 1: I(y) = atan(y) + π/2, T = ∫_0^1 (1+y²)(atan y + π/2) dy = π/4 − ln2/2 + π/12 − 1/6 + ln2/6 + 2π/3
+    const exact = Math.PI / 4 - Math.LN2 / 2 + Math.PI / 12 - 1 / 6 + Math.LN2 / 6 + (2 * Math.PI) / 3;
+    const r = mfpt({ potential: "log(1+x^2)", kT: 1, from: 0, to: 1 });
+    // the 1/|x| tail cannot be cut at 1e-17 within reach; the error is reported, not hidden
+    expect(r.warnings.map((w) => w.code)).toEqual(["TRUNCATION", "VARIANCE_TRUNCATION"]);
+    expect(rel(r.mfpt, exact)).toBeLessThan(1e-9);
+    expect(rel(r.mfpt, exact)).toBeLessThanOrEqual(r.errorEstimate);
+    // β = 2: mpmath (nested quad, 30 digits) 4.680057133543058451336…
+    const r2 = mfpt({ potential: "log(1+x^2)", kT: 0.5, from: 0, to: 1, variance: false });
+    expect(rel(r2.mfpt, 4.680057133543058451336)).toBeLessThan(1e-12);
+    // β = 1/2: ∫ (1+z²)^{-1/2} diverges, the MFPT is infinite
+    expectKramersError(() => mfpt({ potential: "log(1+x^2)", kT: 2, from: 0, to: 1 }), "NOT_FINITE");
+  });
   it("if an infinite wall is not negligible inside the domain, throws BAD_DOMAIN", () => {
     expectKramersError(() => mfpt({ ...base, domain: [-1.2, 2] }), "BAD_DOMAIN");
   });

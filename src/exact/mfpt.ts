@@ -214,33 +214,64 @@ export function mfpt(options: MfptOptions): MfptResult {
     if (!Number.isFinite(v)) throw new KramersError("NOT_FINITE", `U(${name} = ${x}) = ${v}`, { option: name, value: x });
   }
 
-  // left end of the inner integral, and breakpoints at the critical points of U
-  let lo: number;
-  let truncated = false;
-  let bp: ReturnType<typeof breakpointsOf>;
-  if (Number.isFinite(wall)) {
-    lo = wall;
-    bp = breakpointsOf(m, o.potential, lo, b, [a]);
-  } else {
-    truncated = true;
-    lo = truncateLeft(m, beta, a, b - a, domLo, Math.min(ua, ub));
-    bp = breakpointsOf(m, o.potential, lo, b, [a]);
-    // a deeper well found between the samples of the truncation search: move further out
-    for (let i = 0; i < 8; i++) {
-      const uMinLeft = Math.min(...bp.points.filter((x) => x <= a).map(m.u));
-      if (beta * (m.u(lo) - uMinLeft) >= TRUNCATION_EXPONENT) break;
-      lo = truncateLeft(m, beta, lo, b - a, domLo, uMinLeft);
-      bp = breakpointsOf(m, o.potential, lo, b, [a]);
-    }
-  }
-  const points = bp.points;
-  const uMin = Math.min(...points.map(m.u));
-  const phi = (x: number): number => beta * (m.u(x) - uMin);
+  // left end of the inner integral, breakpoints at the critical points of U, and the inner
+  // running integral J(y) = ∫_L^y e^{−φ} (log scale; panels carry ≤ 3 kT of U each)
   const counter = m.counter;
   const cheb = { relTol: o.tolerance };
-
-  // inner running integral J(y) = ∫_L^y e^{−φ}, in log scale; panels carry ≤ 3 kT of U each
-  const J = buildCumulative((z) => -phi(z), points, { ...cheb, maxExponentRange: MAX_EXPONENT_RANGE, what: "e^{-U/kT}" }, counter);
+  const inner = (lo: number) => {
+    const bp = breakpointsOf(m, o.potential, lo, b, [a]);
+    const uMin = Math.min(...bp.points.map(m.u));
+    const phi = (x: number): number => beta * (m.u(x) - uMin);
+    const J = buildCumulative((z) => -phi(z), bp.points, { ...cheb, maxExponentRange: MAX_EXPONENT_RANGE, what: "e^{-U/kT}" }, counter);
+    return { lo, bp, phi, J, uMin };
+  };
+  let truncated = false;
+  let truncationError = 0;
+  /** ln of the estimated tail ∫_{−∞}^{L} e^{−φ} beyond the cut (−∞ with a finite wall). */
+  let logTail = -Infinity;
+  let q: ReturnType<typeof inner>;
+  if (Number.isFinite(wall)) {
+    q = inner(wall);
+  } else {
+    truncated = true;
+    let lo = truncateLeft(m, beta, a, b - a, domLo, Math.min(ua, ub));
+    // a deeper well found between the samples of the truncation search: move further out
+    for (let i = 0; i < 8; i++) {
+      const pts = breakpointsOf(m, o.potential, lo, b, [a]).points;
+      const uMinLeft = Math.min(...pts.filter((x) => x <= a).map(m.u));
+      if (beta * (m.u(lo) - uMinLeft) >= TRUNCATION_EXPONENT) break;
+      lo = truncateLeft(m, beta, lo, b - a, domLo, uMinLeft);
+    }
+    q = inner(lo);
+    // the neglected tail ∫_{−∞}^{L} e^{−φ} ≈ e^{−φ(L)}/(k (1 + k′/k²)), with k = β|U′(L)| the decay rate
+    // of e^{−φ} beyond L and k′ = βU″(L) its change (exact for exponential and power-law tails). It is
+    // negligible for U growing like a power of x, not for slow (logarithmic) growth: then move out
+    const logTailAt = (lo2: number, Q: typeof q) => {
+      const k = beta * Math.abs(m.du(lo2));
+      const shape = Math.max(1e-3, 1 + (beta * o.potential.d2U(s * lo2)) / (k * k));
+      return -Q.phi(lo2) - Math.log(k * shape);
+    };
+    const tailRel = (lo2: number, Q: typeof q) => Math.exp(logTailAt(lo2, Q) - Q.J.logAt(a));
+    truncationError = tailRel(lo, q);
+    for (let i = 0; i < 4 && truncationError > 1e-17; i++) {
+      let next: number;
+      try {
+        next = truncateLeft(m, beta, lo, b - a, domLo, q.uMin, q.phi(lo) + Math.log(truncationError * 1e17) + 3);
+      } catch {
+        break;
+      }
+      const q2 = inner(next);
+      q = q2;
+      lo = next;
+      truncationError = tailRel(lo, q);
+    }
+    logTail = logTailAt(lo, q);
+    if (truncationError > 1e-17) {
+      warnings.add("TRUNCATION", `e^{-U/kT} decays slowly toward the wall at ${s === 1 ? "−∞" : "+∞"}: the part beyond x = ${s * lo} that was left out is ≈ ${truncationError.toExponential(1)} of the inner integral (included in errorEstimate)`);
+    }
+  }
+  const { lo, bp, phi, J } = q;
+  const points = bp.points;
   const edges = J.edges();
   // outer integrand e^{φ(y)} J(y); its running integral from the right gives τ(z) = D·T1(z)/e^{...}
   const logOuter = (y: number): number => phi(y) + J.logAt(y);
@@ -251,7 +282,7 @@ export function mfpt(options: MfptOptions): MfptResult {
   // quadrature error of both running integrals, the truncated tail, and the rounding of U itself,
   // which e^{βU} amplifies by β|U| (the condition number of the exponential)
   const uScale = Math.max(...points.map((x) => Math.abs(m.u(x))));
-  let errorEstimate = J.relativeError(a) + G.relativeError(a) + (truncated ? Math.exp(-TRUNCATION_EXPONENT) : 0) + 8 * Number.EPSILON * beta * uScale;
+  let errorEstimate = J.relativeError(a) + G.relativeError(a) + (truncated ? Math.max(truncationError, Math.exp(-TRUNCATION_EXPONENT)) : 0) + 8 * Number.EPSILON * beta * uScale;
   let converged = J.converged && G.converged;
 
   let secondMoment: number | undefined, variance: number | undefined;
@@ -260,6 +291,11 @@ export function mfpt(options: MfptOptions): MfptResult {
     const K = buildCumulative((z) => -phi(z) + G.logRest(z), edges, { ...cheb, what: "e^{-U/kT}·T1" }, counter);
     const G2 = buildCumulative((y) => phi(y) + K.logAt(y), fromPoint(edges, a), { ...cheb, what: "second-moment integrand" }, counter);
     converged = converged && K.converged && G2.converged;
+    // the second moment weights the far side by T1(z), which grows there: check its tail separately
+    const varianceTail = Math.exp(logTail + G.logRest(lo) - K.logAt(a));
+    if (varianceTail > 1e-12) {
+      warnings.add("VARIANCE_TRUNCATION", `the second moment is sensitive to the far tail of e^{-U/kT} toward the wall: the part left out is at least ${varianceTail.toExponential(1)} of it, and the variance may be far off (or infinite); pass a finite reflect`);
+    }
     const logT2 = Math.LN2 + G2.logTotal - 2 * logD;
     secondMoment = Math.exp(logT2);
     // Var = T1²·(T2/T1² − 1), with the ratio formed in logs (no overflow of T1² or T2 on their own)

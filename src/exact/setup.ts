@@ -42,14 +42,14 @@ export function mirrored(p: Potential1D, s: 1 | -1): MirroredPotential {
 }
 
 /**
- * Find a point L′ < `start` where β(U(L′) − min U) ≥ {@link TRUNCATION_EXPONENT} with U still
+ * Find a point L′ < `start` where β(U(L′) − min U) ≥ `exponent` (default {@link TRUNCATION_EXPONENT}) with U still
  * rising to the left, by steps that double after the first few. Works in mirrored coordinates.
  *
  * @param lowest - the smallest admissible ξ (a mirrored domain edge, or −∞)
  * @throws KramersError NOT_FINITE if U stops being finite or does not grow to +∞ (infinite MFPT);
  *   BAD_DOMAIN if the domain edge is reached first
  */
-export function truncateLeft(m: MirroredPotential, beta: number, start: number, scale: number, lowest: number, uMinKnown: number): number {
+export function truncateLeft(m: MirroredPotential, beta: number, start: number, scale: number, lowest: number, uMinKnown: number, exponent = TRUNCATION_EXPONENT): number {
   const show = (xi: number) => `x = ${m.s * xi}`;
   const side = m.s === 1 ? "−∞" : "+∞";
   let z = start, uz = m.u(start), umin = Math.min(uz, uMinKnown);
@@ -63,21 +63,21 @@ export function truncateLeft(m: MirroredPotential, beta: number, start: number, 
       throw new KramersError("NOT_FINITE", `U(${show(zn)}) = ${un} while looking for where e^{-U/kT} becomes negligible toward the wall at ${side}; pass a finite reflect (or a domain)`, { x: m.s * zn });
     }
     umin = Math.min(umin, un);
-    if (beta * (un - umin) >= TRUNCATION_EXPONENT && un > uz) {
+    if (beta * (un - umin) >= exponent && un > uz) {
       // confirm that U keeps rising beyond
       const zc = Math.max(lowest, zn - step);
       const uc = zc < zn ? m.u(zc) : Infinity;
       if (uc >= un) {
-        // pull the cut in to where β(U − U_min) ≈ TRUNCATION_EXPONENT + 1 (U rises monotonically there)
+        // pull the cut in to where β(U − U_min) ≈ exponent + 1 (U rises monotonically there)
         let inner = z, outer = zn;
-        for (let i = 0; i < 60 && beta * (m.u(inner) - umin) < TRUNCATION_EXPONENT + 1; i++) {
+        for (let i = 0; i < 60 && beta * (m.u(inner) - umin) < exponent + 1; i++) {
           const mid = (inner + outer) / 2;
           if (!(mid < inner && mid > outer)) break;
-          if (beta * (m.u(mid) - umin) >= TRUNCATION_EXPONENT + 1) outer = mid;
+          if (beta * (m.u(mid) - umin) >= exponent + 1) outer = mid;
           else inner = mid;
-          if (beta * (m.u(outer) - umin) <= TRUNCATION_EXPONENT + 2) break;
+          if (beta * (m.u(outer) - umin) <= exponent + 2) break;
         }
-        return beta * (m.u(inner) - umin) >= TRUNCATION_EXPONENT + 1 && m.u(inner) > umin ? inner : outer;
+        return beta * (m.u(inner) - umin) >= exponent + 1 && m.u(inner) > umin ? inner : outer;
       }
     }
     if (atEdge) {
