@@ -163,8 +163,7 @@ export function bandSolve(n: i32, kl: i32, ku: i32, ab: usize, ipiv: usize, b: u
       st(b, j, bj);
     }
     if (bj == 0.0) continue;
-    const colBase = j * ldab + kv;
-    for (let i = 1; i <= km; i++) st(b, j + i, ld(b, j + i) - ld(ab, colBase + i) * bj);
+    axpyNeg(b + (<usize>(j + 1) << 3), ab + (<usize>(j * ldab + kv + 1) << 3), bj, km);
   }
   for (let j = n - 1; j >= 0; j--) {
     const base = j * ldab + kv - j;
@@ -172,7 +171,21 @@ export function bandSolve(n: i32, kl: i32, ku: i32, ab: usize, ipiv: usize, b: u
     st(b, j, xj);
     if (xj == 0.0) continue;
     const i0 = max(0, j - kv);
-    for (let i = i0; i < j; i++) st(b, i, ld(b, i) - ld(ab, base + i) * xj);
+    axpyNeg(b + (<usize>i0 << 3), ab + (<usize>(base + i0) << 3), xj, j - i0);
+  }
+}
+
+/** y[i] −= x[i]·a for i < count (two lanes per f64x2; mul then sub, as the scalar loop rounds). */
+@inline function axpyNeg(y: usize, x: usize, a: f64, count: i32): void {
+  const a2 = f64x2.splat(a);
+  let i = 0;
+  for (; i + 1 < count; i += 2) {
+    const off = <usize>i << 3;
+    v128.store(y + off, f64x2.sub(v128.load(y + off), f64x2.mul(v128.load(x + off), a2)));
+  }
+  if (i < count) {
+    const off = <usize>i << 3;
+    store<f64>(y + off, load<f64>(y + off) - load<f64>(x + off) * a);
   }
 }
 
