@@ -183,6 +183,7 @@ describe("kramersEquation", () => {
     expect(Math.abs(r.mfptRate / r.exactRate - 1)).toBeLessThan(2e-3);
     expect(r.rateConvergence!.converged).toBe(true);
     expect(r.mfptConvergence!.converged).toBe(true);
+    expect(r.converged).toBe(true);
     // a thermal start spread over the well instead of the bottom changes the MFPT only by the
     // intra-well relaxation time (≈ 1/ω ≪ MFPT ≈ 2e4): relative 1e-3 at most
     const spread = await kramersEquation({ potential: "x^4/4 - x^2/2", kT: 1 / 32, from: -1, to: 1, gamma: 1, domain: [-3, 3], tolerance: 1e-5, compute: "mfpt", start: "well" });

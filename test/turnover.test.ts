@@ -44,6 +44,7 @@ describe("turnover", () => {
     expect(fall).toBeGreaterThan(0.45);
     expect(fall).toBeLessThan(0.65);
     for (const r of t.rows) expect(r.convergence.rate!.converged).toBe(true);
+    expect(t.converged).toBe(true);
   }, 120_000);
 
   it("approaches Kramers' full formula at high friction as the barrier grows (finite-barrier deviation ∝ 1/βΔU)", async () => {

@@ -95,6 +95,8 @@ export interface KramersEquationResult {
   readonly mfptRate: number;
   readonly rateConvergence?: KramersConvergence;
   readonly mfptConvergence?: KramersConvergence;
+  /** True when every computed quantity met the tolerance (see the convergence records). */
+  readonly converged: boolean;
   readonly warnings: ResultWarning[];
 }
 
@@ -449,6 +451,7 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
     lambda1, exactRate, exactRateError, rateDefinition,
     mfpt, mfptError, mfptDefinition, mfptRate: 1 / mfpt,
     ...(rateConvergence ? { rateConvergence } : {}), ...(mfptConvergence ? { mfptConvergence } : {}),
+    converged: (rateConvergence?.converged ?? true) && (mfptConvergence?.converged ?? true),
     warnings: w.list,
   };
 }

@@ -56,6 +56,8 @@ export interface TurnoverResult {
   readonly rateAtMaximum: number | null;
   /** What each column means: which definition of "rate" (λ₁-based, 1/MFPT or a formula). */
   readonly rateDefinitions: Record<"tst" | "energyDiffusion" | "melnikovPollak" | "melnikovPollakDoubleWell" | "kramersFull" | "kramersOverdamped" | "exactRate" | "exactMfpt" | "exactMfptRate", string>;
+  /** True when the exact columns of every row met the tolerance. */
+  readonly converged: boolean;
   /** Barrier height ΔU, βΔU, the well, the top, the far well and the MFPT target. */
   readonly barrier: { readonly height: number; readonly reducedHeight: number; readonly from: number; readonly top: number; readonly to: number | null; readonly target: number };
   readonly warnings: ResultWarning[];
@@ -167,6 +169,7 @@ export async function turnover(options: TurnoverOptions): Promise<TurnoverResult
       exactMfpt: definitions?.mfpt ?? "not computed",
       exactMfptRate: `1/exactMfpt: ${definitions?.mfpt ?? "not computed"} (≈ exactRate for a target at the far minimum; up to 2× it for a target at the barrier top)`,
     },
+    converged: rows.every((r) => (r.convergence.rate?.converged ?? true) && (r.convergence.mfpt?.converged ?? true)),
     barrier: { height: top.U - well.U, reducedHeight: (top.U - well.U) / o.kT, from: well.x, top: top.x, to: otherWell ? otherWell.x : null, target: problem.target },
     warnings: warnings.list,
   };
