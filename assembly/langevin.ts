@@ -258,6 +258,12 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
   const vDrift = f64x2.splat(drift), vSig = f64x2.splat(sigEM), vInv = f64x2.splat(invDdt);
   const vE0 = f64x2.splat(e0), vE1 = f64x2.splat(e1), vE2 = f64x2.splat(e2), vE3 = f64x2.splat(e3);
   const vHi = f64x2.splat(hi), vLo = f64x2.splat(lo), v37 = f64x2.splat(37.0);
+  const hasLo = lo > -Infinity;
+  const zigPairs = zig + (513 << 3);
+  // U′ = e3 x³ + e1 x (symmetric quartic wells): (e3·x·x + e1)·x equals the full Horner form
+  // ((e3·x + 0)·x + e1)·x + 0 exactly (adding +0 changes at most the sign of a zero), so the JS twin
+  // needs no special case
+  const oddCubic = e0 == 0.0 && e2 == 0.0;
   const vHalf = f64x2.splat(0.5), vScale = f64x2.splat(1.1920928955078125e-7), vOne = f64x2.splat(1.0);
 
   while (n < limit && m > nDead) {
@@ -279,23 +285,28 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
         const xc = v128.load(xa + (o << 3));
         const w0 = load<u32>(row + (o << 2)), w1 = load<u32>(row + (o << 2) + 4);
         const l0 = <usize>(w0 & 255), l1 = <usize>(w1 & 255);
-        const u = f64x2.sub(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_u(i32x4.shr_u(v128.load64_zero(row + (o << 2)), 8)), vHalf), vScale), vOne);
-        const ratio = f64x2.replace_lane(f64x2.splat(load<f64>(zig + ((257 + l0) << 3))), 1, load<f64>(zig + ((257 + l1) << 3)));
-        const edge = f64x2.replace_lane(f64x2.splat(load<f64>(zig + (l0 << 3))), 1, load<f64>(zig + (l1 << 3)));
+        // (word >>> 8) < 2^24, so the signed conversion (one cvtdq2pd) is exact
+        const u = f64x2.sub(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(i32x4.shr_u(v128.load64_zero(row + (o << 2)), 8)), vHalf), vScale), vOne);
+        const pa = v128.load(zigPairs + (l0 << 4)), pb = v128.load(zigPairs + (l1 << 4));
+        const edge = i64x2.shuffle(pa, pb, 0, 2);
+        const ratio = i64x2.shuffle(pa, pb, 1, 3);
         let xi = f64x2.mul(u, edge);
         if (!i64x2.all_true(f64x2.lt(f64x2.abs(u), ratio))) {
           const wa = firstWalker + <u32>load<i32>(idx + (o << 2));
           const wb = firstWalker + <u32>load<i32>(idx + (o << 2) + 4);
           xi = f64x2.replace_lane(f64x2.replace_lane(xi, 0, zigguratNormal(zig, w0, k, wa, k0, k1)), 1, zigguratNormal(zig, w1, k, wb, k0, k1));
         }
-        const g = f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(vE3, xc), vE2), xc), vE1), xc), vE0);
+        const g = oddCubic
+          ? f64x2.mul(f64x2.add(f64x2.mul(f64x2.mul(vE3, xc), xc), vE1), xc)
+          : f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(vE3, xc), vE2), xc), vE1), xc), vE0);
         const xn = f64x2.add(f64x2.sub(xc, f64x2.mul(vDrift, g)), f64x2.mul(vSig, xi));
         v128.store(xa + (o << 3), xn);
-        let event = v128.or(f64x2.ge(xn, vHi), f64x2.le(xn, vLo));
-        if (bridge) {
-          const aHi = f64x2.mul(f64x2.mul(f64x2.sub(vHi, xc), f64x2.sub(vHi, xn)), vInv);
-          const aLo = f64x2.mul(f64x2.mul(f64x2.sub(xc, vLo), f64x2.sub(xn, vLo)), vInv);
-          event = v128.or(event, v128.or(f64x2.lt(aHi, v37), f64x2.lt(aLo, v37)));
+        // events: a boundary reached, or (bridge) a step ending within reach of one
+        let event = f64x2.ge(xn, vHi);
+        if (bridge) event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(vHi, xc), f64x2.sub(vHi, xn)), vInv), v37));
+        if (hasLo) {
+          event = v128.or(event, f64x2.le(xn, vLo));
+          if (bridge) event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(xc, vLo), f64x2.sub(xn, vLo)), vInv), v37));
         }
         if (v128.any_true(event)) {
           for (let lane = 0; lane < 2; lane++) {

@@ -11,7 +11,8 @@
 //   bridge uniforms, step n    block (n, 0, w, 1)                   → two 52-bit uniforms
 // The ziggurat tables are computed once in JS (src/langevin/ziggurat.ts) and passed in, so the
 // WASM kernel and its JS twin use bit-identical tables. Layout of `zig` (f64):
-//   [0 .. 256] layer edges X[0..256] (X[0] = V/f(R), X[1] = R, X[256] = 0), [257 .. 512] X[i+1]/X[i].
+//   [0 .. 256] layer edges X[0..256] (X[0] = V/f(R), X[1] = R, X[256] = 0), [257 .. 512] X[i+1]/X[i],
+//   [513 .. 1024] pairs (X[i], X[i+1]/X[i]) for one-load SIMD lookups.
 
 const M0: u32 = 0xd2511f53;
 const M1: u32 = 0xcd9e8d57;

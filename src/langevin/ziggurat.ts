@@ -12,9 +12,10 @@ export const ZIGGURAT_LAYERS = 256;
 let tables: Float64Array | undefined;
 
 /**
- * The ziggurat tables as one Float64Array of 513 values: [0..256] the layer edges X[i],
- * [257..512] the ratios X[i+1]/X[i] (the fast-path acceptance bounds). Layout contract of
- * `assembly/rng.ts`.
+ * The ziggurat tables as one Float64Array of 1025 values: [0..256] the layer edges X[i],
+ * [257..512] the ratios X[i+1]/X[i] (the fast-path acceptance bounds), then [513..1024] the same
+ * two interleaved as pairs (X[i], X[i+1]/X[i]) so a SIMD kernel fetches both with one load.
+ * Layout contract of `assembly/rng.ts`.
  */
 export function zigguratTables(): Float64Array {
   if (tables) return tables;
@@ -24,9 +25,14 @@ export function zigguratTables(): Float64Array {
   X[1] = ZIGGURAT_R;
   for (let i = 1; i < ZIGGURAT_LAYERS - 1; i++) X[i + 1] = Math.sqrt(-2 * Math.log(ZIGGURAT_V / X[i]! + f(X[i]!)));
   X[ZIGGURAT_LAYERS] = 0;
-  const t = new Float64Array(2 * ZIGGURAT_LAYERS + 1);
+  const t = new Float64Array(4 * ZIGGURAT_LAYERS + 1);
   t.set(X, 0);
-  for (let i = 0; i < ZIGGURAT_LAYERS; i++) t[ZIGGURAT_LAYERS + 1 + i] = X[i + 1]! / X[i]!;
+  for (let i = 0; i < ZIGGURAT_LAYERS; i++) {
+    const ratio = X[i + 1]! / X[i]!;
+    t[ZIGGURAT_LAYERS + 1 + i] = ratio;
+    t[2 * ZIGGURAT_LAYERS + 1 + 2 * i] = X[i]!;
+    t[2 * ZIGGURAT_LAYERS + 2 + 2 * i] = ratio;
+  }
   tables = t;
   return t;
 }
