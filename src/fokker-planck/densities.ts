@@ -191,7 +191,7 @@ export async function evolveDensity(options: EvolveDensityOptions): Promise<Evol
     checkResolution(g, warnings);
     const x = centres(g);
     const h = g.grid.h;
-    let p = new Float64Array(cells);
+    let p: Float64Array = new Float64Array(cells);
     const init = options.initial;
     if (typeof init === "number") {
       requireFinite("initial", init);

@@ -69,10 +69,16 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
       record(seed * 0.98, ca);
       record(seed * 1.02, cb);
     }
-    while ((hi[j]! > lo[j]! * 1.02 || cLo[j] !== j || cHi[j] !== j + 1) && hi[j]! - lo[j]! > 4 * EPS * hi[j]!) {
+    while ((hi[j]! > lo[j]! * 1.02 || cLo[j] !== j || cHi[j] !== j + 1) && hi[j]! - lo[j]! > 4 * EPS * hi[j]! && hi[j]! > lo0) {
       const s = mid(lo[j]!, hi[j]!);
       record(s, g.negcount(s));
       passes++;
+    }
+    if (!(hi[j]! > lo0)) {
+      // below 2^-1000 × the largest rate (underflowed rates): report 0, not converged
+      values.push(0);
+      allConverged = false;
+      continue;
     }
     let sigma = seed !== undefined && seed > lo[j]! && seed < hi[j]! ? seed : 0.5 * (lo[j]! + hi[j]!);
     let value = NaN;

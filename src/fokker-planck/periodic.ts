@@ -28,7 +28,7 @@ export function periodicCurrent(factory: GeneratorFactory, o: CheckedFokkerPlanc
   const table = new Romberg();
   const sequence: number[] = [];
   let cells = o.grid !== undefined ? Math.max(8, Math.round(o.grid / 4)) : startingCells(factory, o.maxCells);
-  let density = new Float64Array(0);
+  let density: Float64Array = new Float64Array(0);
   let jump = 0;
   let converged = false;
   for (;;) {

@@ -96,13 +96,23 @@ export function spectralRates(g: GeneratorHandle, eigenvalues: readonly number[]
   const shift = denom < 0 ? (0.5 * (a - c)) / denom : 0;
   const barrierX = left + (ib + 0.5 + shift) * h;
   const rho = g.stationary();
-  let pLeft = 0.5 * rho[ib]! * h;
+  // the part of cell ib left of the barrier top goes to the left well
+  const frac = Math.min(1, Math.max(0, (barrierX - (left + ib * h)) / h));
+  let pLeft = frac * rho[ib]! * h;
   for (let i = 0; i < ib; i++) pLeft += rho[i]! * h;
   const pRight = Math.max(0, 1 - pLeft);
   let ia = 0, ic = ib + 1;
   for (let i = 0; i < ib; i++) if (u[i]! < u[ia]!) ia = i;
   for (let i = ib + 1; i < n; i++) if (u[i]! < u[ic]!) ic = i;
-  const reducedBarriers: [number, number] = [b - u[ia]!, b - u[ic]!];
+  // extremal values refined by the parabola through the grid extremum and its neighbours
+  const vertex = (k: number): number => {
+    if (k <= 0 || k >= n - 1) return u[k]!;
+    const p = u[k - 1]!, q = u[k]!, r = u[k + 1]!;
+    const dd = p - 2 * q + r;
+    return dd !== 0 ? q - ((p - r) * (p - r)) / (8 * dd) : q;
+  };
+  const top = vertex(ib);
+  const reducedBarriers: [number, number] = [top - vertex(ia), top - vertex(ic)];
   const sep = eigenvalues.length > 2 ? eigenvalues[2]! / lambda1 : undefined;
   if (Math.min(...reducedBarriers) < MIN_REDUCED_BARRIER) {
     warnings.add("LOW_BARRIER", `βΔU = ${Math.min(...reducedBarriers).toFixed(2)} < ${MIN_REDUCED_BARRIER}: the two-state rates are rough (wells are not well separated states)`);

@@ -135,6 +135,13 @@ export async function spectrum(options: SpectrumOptions): Promise<SpectrumResult
     // a grid 4× (16× when large) coarser seeds the eigenvalues and gives the Richardson error estimate
     const factor = cells > LARGE_GRID ? SEED_FACTOR_LARGE : 4;
     const coarseCells = Math.max(8, Math.round(cells / factor));
+    const g = factory.build(cells);
+    try {
+      checkResolution(g, warnings);
+    } catch (e) {
+      g.dispose();
+      throw e;
+    }
     const coarse = factory.build(coarseCells);
     let coarseValues: number[];
     try {
@@ -142,9 +149,8 @@ export async function spectrum(options: SpectrumOptions): Promise<SpectrumResult
     } finally {
       coarse.dispose();
     }
-    const { g, spec } = solveOnGrid(factory, cells, k, coarseValues, vectors);
+    const spec = coreEigenvalues(g, k, vectors, coarseValues);
     finest = g;
-    checkResolution(g, warnings);
     values = spec.values;
     const r = cells / coarseCells;
     errors = values.map((v, j) => Math.abs(v - coarseValues[j]!) / (r * r - 1));

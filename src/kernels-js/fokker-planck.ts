@@ -302,7 +302,6 @@ export function fpPeriodicStationaryJs(u: Float64Array, up: Float64Array, n: num
 /** JS twin of fpEvolve. */
 export function fpEvolveJs(up: Float64Array, down: Float64Array, n: number, boundary: number, dt: number, theta: number, steps: number, p: Float64Array, cp: Float64Array, inv: Float64Array, rhs: Float64Array, y: Float64Array, survival: Float64Array, outflow: Float64Array): void {
   const a = theta * dt;
-  const b = (1.0 - theta) * dt;
   const periodic = boundary === PERIODIC;
   const cornerLow = periodic ? -a * down[0]! : 0.0;
   const cornerHigh = periodic ? -a * up[n - 1]! : 0.0;
@@ -336,29 +335,30 @@ export function fpEvolveJs(up: Float64Array, down: Float64Array, n: number, boun
   for (let k = 0; k < steps; k++) {
     const outOld = down[0]! * p[0]! + up[n - 1]! * p[n - 1]!;
     let prev = 0.0;
+    let fluxIn = periodic ? up[n - 1]! * p[n - 1]! - down[0]! * p[0]! : -down[0]! * p[0]!;
     for (let i = 0; i < n; i++) {
-      let ap = -(up[i]! + down[i]!) * p[i]!;
-      if (i > 0) ap += up[i - 1]! * p[i - 1]!;
-      else if (periodic) ap += up[n - 1]! * p[n - 1]!;
-      if (i < n - 1) ap += down[i + 1]! * p[i + 1]!;
-      else if (periodic) ap += down[0]! * p[0]!;
-      const r = p[i]! + b * ap;
+      const fluxOut = i < n - 1 ? up[i]! * p[i]! - down[i + 1]! * p[i + 1]! : periodic ? up[n - 1]! * p[n - 1]! - down[0]! * p[0]! : up[n - 1]! * p[n - 1]!;
+      const r = dt * (fluxIn - fluxOut);
+      fluxIn = fluxOut;
       const sub = i > 0 ? -a * up[i - 1]! : 0.0;
       prev = (r - sub * prev) * inv[i]!;
       rhs[i] = prev;
     }
     let next = rhs[n - 1]!;
-    p[n - 1] = next;
     for (let i = n - 2; i >= 0; i--) {
       next = rhs[i]! - cp[i]! * next;
-      p[i] = next;
+      rhs[i] = next;
     }
     if (periodic) {
-      const f = (p[0]! + (cornerHigh / gam) * p[n - 1]!) * yfac;
-      for (let i = 0; i < n; i++) p[i] = p[i]! - f * y[i]!;
+      const f = (rhs[0]! + (cornerHigh / gam) * rhs[n - 1]!) * yfac;
+      for (let i = 0; i < n; i++) rhs[i] = rhs[i]! - f * y[i]!;
     }
     let mass = 0.0;
-    for (let i = 0; i < n; i++) mass += p[i]!;
+    for (let i = 0; i < n; i++) {
+      const v = p[i]! + rhs[i]!;
+      p[i] = v;
+      mass += v;
+    }
     const outNew = down[0]! * p[0]! + up[n - 1]! * p[n - 1]!;
     survival[k] = mass;
     outflow[k] = boundary === ABSORBING ? theta * outNew + (1.0 - theta) * outOld : 0.0;

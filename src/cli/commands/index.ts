@@ -5,6 +5,7 @@ import { rateCommand } from "./rate.js";
 import { mfptCommand } from "./mfpt.js";
 import { simulateCommand } from "./simulate.js";
 import { turnoverCommand } from "./turnover.js";
+import { spectrumCommand } from "./spectrum.js";
 
 export const COMMANDS: Command[] = [
   landscapeCommand,
@@ -12,4 +13,5 @@ export const COMMANDS: Command[] = [
   mfptCommand,
   simulateCommand,
   turnoverCommand,
+  spectrumCommand,
 ];
