@@ -117,6 +117,20 @@ describe("simulate: the Brownian-bridge correction removes the dt bias", () => {
   });
 });
 
+describe("simulate: Leimkuhler–Matthews and first passage", () => {
+  it("overestimates the MFPT even with the bridge (smoothed positions), and says so, where Euler–Maruyama does not", async () => {
+    // OU 0 → 1, dt = 0.01, 40000 walkers (se ≈ 0.012): measured LM bias ≈ +0.076, EM ≈ −0.01
+    const exact = exactMfpt(harmonic, 1, 0, 1);
+    const common: SimulateOptions = { potential: "x^2/2", kT: 1, from: 0, to: 1, particles: 40000, dt: 0.01, tmax: 100, seed: 23, keepTimes: false };
+    const lm = await simulate({ ...common, integrator: "leimkuhler-matthews" });
+    const em = await simulate(common);
+    expect(lm.mfpt - exact).toBeGreaterThan(3 * lm.stderr);
+    expect(Math.abs(em.mfpt - exact)).toBeLessThan(1.96 * 1.5 * em.stderr);
+    expect(lm.warnings.map((w) => w.code)).toContain("INTEGRATOR_FIRST_PASSAGE");
+    expect(em.warnings.map((w) => w.code)).not.toContain("INTEGRATOR_FIRST_PASSAGE");
+  });
+});
+
 describe("simulate: underdamped integrators", () => {
   // Harmonic U = ω²x²/2 with m = 1, γ = 1, kT = 0.7: the configurational variance is kT/ω².
   // BAOAB samples it exactly at any stable dt (Leimkuhler & Matthews 2013); OBABO does not:
