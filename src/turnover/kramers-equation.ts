@@ -281,7 +281,8 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
   let prevDiff = NaN;
   let modeError = Infinity;
   for (;;) {
-    if (!canRaise(h0, M)) break;
+    // leave room for at least one grid refinement at the final mode count
+    if (!canRaise(h0 / 2, M)) break;
     const M2 = nextModes(M);
     const nxt = ev(h0, M2);
     const diff = Math.abs(nxt.value - cur.value);
