@@ -7,6 +7,7 @@ import { KramersError } from "../src/errors.js";
 import * as js from "../src/kernels-js/kramers-equation.js";
 import { expression } from "../src/potential/index.js";
 import { halfRangeOverlaps } from "../src/turnover/engine.js";
+import { spectrum } from "../src/fokker-planck/index.js";
 import { kramersEquation } from "../src/turnover/index.js";
 import { loadWasm } from "../src/wasm/loader.js";
 
@@ -174,6 +175,14 @@ describe("kramersEquation", () => {
       expect(devs[1]! / devs[2]!).toBeGreaterThan(3);
     }
   }, 120_000);
+
+  it("matches the overdamped Fokker–Planck engine's λ₁ (spectrum) at γ = 1000 to the inertial correction 1/γ²", async () => {
+    const sp = await spectrum({ potential: "x^4/4 - x^2/2", kT: 1 / 16, gamma: 1000, domain: [-3, 3], count: 2 });
+    // the two overdamped references (SciPy fixture, spectrum) agree with each other first
+    expect(Math.abs((sp.eigenvalues[1]! * 1000) / overdamped.cases[0]!.mu1 - 1)).toBeLessThan(1e-6);
+    const r = await kramersEquation({ potential: "x^4/4 - x^2/2", kT: 1 / 16, from: -1, to: 1, gamma: 1000, domain: [-3, 3], compute: "rate", tolerance: 1e-8 });
+    expect(Math.abs(r.lambda1 / sp.eigenvalues[1]! - 1)).toBeLessThan(2e-6); // (m ω_b/γ)² = 1e-6
+  }, 60_000);
 
   it("gives 1/MFPT(bottom → other bottom) = λ₁/2 for a symmetric double well at moderate friction and a high barrier", async () => {
     const r = await kramersEquation({ potential: "x^4/4 - x^2/2", kT: 1 / 32, from: -1, to: 1, gamma: 1, domain: [-3, 3], tolerance: 1e-5 });
