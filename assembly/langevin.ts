@@ -149,7 +149,7 @@ function padLanes(idx: usize, dead: usize, xa: usize, aa: usize, fa: usize, m: i
     const o = <usize>i;
     store<i32>(idx + (o << 2), last);
     store<i32>(dead + (o << 2), 1);
-    store<f64>(xa + (o << 3), 0.0);
+    store<f64>(xa + (o << 3), NaN);
     store<f64>(aa + (o << 3), 0.0);
     store<f64>(fa + (o << 3), 0.0);
   }
@@ -276,7 +276,8 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     const n1 = n + 1;
     if (method == EM && cubic) {
       // The hot case, two walkers per f64x2: Euler–Maruyama with the cubic force. Absorbed
-      // (dead) and padding lanes are computed too (harmless, their results are never used) so
+      // (dead) and padding lanes are computed too, parked at NaN (no comparison with NaN is true,
+      // so they never raise events; their results are never used), so
       // the common path has no per-walker branch; the rare events — ziggurat rejections,
       // boundary hits, steps near a boundary (bridge test) — go lane by lane in scalar code with
       // the same IEEE operations, so results equal the scalar JS twin bit for bit.
@@ -329,6 +330,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
             if (st != 0) {
               const j = <usize>load<i32>(idx + (q << 2));
               store<i32>(dead + (q << 2), 1);
+              store<f64>(xa + (q << 3), NaN); // parked: NaN never raises an event again
               store<f64>(x + (j << 3), xe);
               store<i32>(steps + (j << 2), n1);
               store<i32>(status + (j << 2), st);
