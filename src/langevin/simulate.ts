@@ -143,7 +143,7 @@ async function runChunkHere(job: LangevinJob, kernel: LangevinChunkKernel, index
  * @returns MFPT with CI, censoring-aware rate with CI, survival, histogram, KS test, warnings
  * @example
  * ```ts
- * const r = await simulate({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -1, to: 1, particles: 2000, dt: 0.01, tmax: 5000 });
+ * const r = await simulate({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -1, to: 1, particles: 2000, dt: 0.01, tmax: 20000 });
  * r.mfpt; r.rateCI; // 1/MFPT(bottom → other bottom) is the Kramers rate k
  * ```
  */
