@@ -4,6 +4,7 @@
 // deterministic; tolerances are statistical (stated per test) and were not tuned to the seed.
 import { describe, expect, it } from "vitest";
 import { KramersError } from "../src/errors.js";
+import { mfpt } from "../src/exact/index.js";
 import { simulate, type SimulateOptions, type SimulateResult } from "../src/langevin/index.js";
 import { exactMfpt } from "./langevin-reference.js";
 
@@ -25,6 +26,15 @@ describe("the exact reference quadrature", () => {
     const a = exactMfpt(doubleWell, 0.1, -1, 1, 1, 200_000);
     const b = exactMfpt(doubleWell, 0.1, -1, 1, 1, 100_000);
     expect(Math.abs(a - b) / a).toBeLessThan(1e-8);
+  });
+  it("agrees with the library's exact mfpt() (independent Chebyshev quadrature) to 1e-7", () => {
+    for (const kT of [0.125, 0.0625]) {
+      const ours = exactMfpt(doubleWell, kT, -1, 1);
+      const lib = mfpt({ potential: "x^4/4 - x^2/2", kT, from: -1, to: 1 }).mfpt;
+      expect(Math.abs(ours - lib) / lib).toBeLessThan(1e-7);
+    }
+    const ou = mfpt({ potential: "x^2/2", kT: 1, from: 0, to: 1 }).mfpt;
+    expect(Math.abs(exactMfpt(harmonic, 1, 0, 1) - ou) / ou).toBeLessThan(1e-7);
   });
   it("reproduces free diffusion to an absorbing wall with a reflecting wall: T = (b² − a²)/(2D) from L = 0", () => {
     // flat U, reflecting at 0, start a = 0.5, absorb at b = 2, D = kT/γ = 0.5: T = (b² − a²)/(2D)
