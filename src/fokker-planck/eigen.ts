@@ -9,6 +9,8 @@ import type { GeneratorHandle } from "./backend.js";
 export interface CoreSpectrum {
   /** The lowest `count` eigenvalues of T (ascending). */
   readonly values: number[];
+  /** Relative rounding floor of each eigenvalue (last Rayleigh correction, at least 8ε). */
+  readonly roundoff: number[];
   /** Density modes ψ_j (from the twisted-factorization vectors) when `vectors` was set. */
   readonly modes: { f: Float64Array; psi: Float64Array }[];
   /** Sturm counts + twisted factorizations used (each is one pass over the grid). */
@@ -58,6 +60,7 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
   }
   record(lo0, c0);
   const values: number[] = [];
+  const roundoff: number[] = [];
   const modes: { f: Float64Array; psi: Float64Array }[] = [];
   let allConverged = true;
   const mid = (a: number, b: number): number => (a > 0 && b / a > 4 ? Math.sqrt(a * b) : 0.5 * (a + b));
@@ -69,30 +72,54 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
       record(seed * 0.98, ca);
       record(seed * 1.02, cb);
     }
-    while ((hi[j]! > lo[j]! * 1.02 || cLo[j] !== j || cHi[j] !== j + 1) && hi[j]! - lo[j]! > 4 * EPS * hi[j]! && hi[j]! > lo0) {
-      const s = mid(lo[j]!, hi[j]!);
-      record(s, g.negcount(s));
+    // bisect (two shifts per pass: the kernel interleaves both recurrences) until isolated and narrow
+    while ((hi[j]! > lo[j]! * 1.25 || cLo[j] !== j || cHi[j] !== j + 1) && hi[j]! - lo[j]! > 4 * EPS * hi[j]! && hi[j]! > lo0) {
+      const a = lo[j]!, b = hi[j]!;
+      let s1: number, s2: number;
+      if (a > 0 && b / a > 4) {
+        const r = Math.cbrt(b / a);
+        s1 = a * r;
+        s2 = s1 * r;
+      } else {
+        s1 = a + (b - a) / 3;
+        s2 = a + (2 * (b - a)) / 3;
+      }
+      const [c1, c2] = g.negcount2(s1, s2);
       passes++;
+      record(s1, c1);
+      record(s2, c2);
     }
     if (!(hi[j]! > lo0)) {
       // below 2^-1000 × the largest rate (underflowed rates): report 0, not converged
       values.push(0);
+      roundoff.push(Infinity);
       allConverged = false;
       continue;
     }
     let sigma = seed !== undefined && seed > lo[j]! && seed < hi[j]! ? seed : 0.5 * (lo[j]! + hi[j]!);
     let value = NaN;
     let converged = false;
+    let vectorFresh = false;
+    let prevAbs = Infinity;
+    let noise = 8 * EPS;
     for (let it = 0; it < 40; it++) {
       const step = g.twisted(sigma);
       passes++;
       record(sigma, step.negcount);
       const next = sigma + step.correction;
-      if (Math.abs(step.correction) <= 8 * EPS * Math.abs(sigma) && next >= lo[j]! && next <= hi[j]!) {
-        value = next;
+      const size = Math.abs(step.correction) / Math.abs(sigma);
+      const inside = next >= lo[j]! && next <= hi[j]!;
+      // converged at machine precision, or stalled at the rounding floor of the twisted factorization
+      // (≈ 1e-12 relative on 10^6 cells): the correction stops shrinking while already tiny
+      // (or the Sturm count at σ contradicts the correction — also only possible at the floor)
+      if (size <= 1e-9 && (size <= 8 * EPS || Math.abs(step.correction) > 0.25 * prevAbs || !inside)) {
+        value = inside ? next : sigma;
+        noise = Math.max(noise, size);
         converged = true;
+        vectorFresh = true;
         break;
       }
+      prevAbs = Math.abs(step.correction);
       if (hi[j]! - lo[j]! <= 4 * EPS * hi[j]!) {
         value = 0.5 * (lo[j]! + hi[j]!);
         converged = true;
@@ -101,7 +128,7 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
       sigma = next > lo[j]! && next < hi[j]! ? next : 0.5 * (lo[j]! + hi[j]!);
     }
     if (!converged) {
-      // Rayleigh iteration stalled (tight cluster): finish by bisection
+      // Rayleigh iteration did not settle (tight cluster): finish by bisection
       while (hi[j]! - lo[j]! > 4 * EPS * hi[j]!) {
         const s = 0.5 * (lo[j]! + hi[j]!);
         record(s, g.negcount(s));
@@ -110,13 +137,16 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
       value = 0.5 * (lo[j]! + hi[j]!);
       converged = hi[j]! - lo[j]! <= 8 * EPS * hi[j]!;
     }
+    roundoff.push(noise);
     allConverged &&= converged;
     values.push(value);
     if (vectors.includes(j)) {
-      g.twisted(value);
-      passes++;
+      if (!vectorFresh) {
+        g.twisted(value);
+        passes++;
+      }
       modes[j] = g.mode();
     }
   }
-  return { values, modes, passes, converged: allConverged };
+  return { values, roundoff, modes, passes, converged: allConverged };
 }

@@ -153,7 +153,8 @@ export async function spectrum(options: SpectrumOptions): Promise<SpectrumResult
     finest = g;
     values = spec.values;
     const r = cells / coarseCells;
-    errors = values.map((v, j) => Math.abs(v - coarseValues[j]!) / (r * r - 1));
+    // discretization error (h² law between the two grids) plus the rounding floor of the eigensolver
+    errors = values.map((v, j) => Math.abs(v - coarseValues[j]!) / (r * r - 1) + spec.roundoff[j]! * v);
     converged = spec.converged && errors.every((e, j) => e <= o.tol * values[j]!);
     mode = spec.modes[0];
     sequence.push(coarseCells, cells);
@@ -182,7 +183,7 @@ export async function spectrum(options: SpectrumOptions): Promise<SpectrumResult
     finest = last.g;
     checkResolution(finest, warnings);
     values = tables.map((t) => t.value);
-    errors = tables.map((t) => t.error);
+    errors = tables.map((t, j) => t.error + last!.spec.roundoff[j]! * Math.abs(t.value));
     mode = last.spec.modes[0];
     if (!converged) {
       warnings.add("NOT_CONVERGED", `Richardson extrapolation did not reach tol = ${o.tol} within maxCells = ${o.maxCells}; the result carries errorEstimate ${Math.max(...errors.map((e, j) => e / values[j]!)).toExponential(2)}`);
