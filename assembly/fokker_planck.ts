@@ -185,17 +185,20 @@ export function fpNegcount2(d: usize, lld: usize, m: i32, sigmaA: f64, sigmaB: f
  * (bottom-up, pp) differential qd transforms interleaved in one loop; γ_k = s_k + pp_k + σ; the
  * twist r minimises |γ_k|; z solves (LDLᵀ − σI) z = γ_r e_r with z_r = 1. Returns the Rayleigh
  * correction γ_r/‖z‖² (λ ≈ σ + correction). info[0] = γ_r, info[1] = ‖z‖², info[2] = r,
- * info[3] = number of eigenvalues below σ. Buffers: s[m], pp[m] scratch, z[m] out.
+ * info[3] = number of eigenvalues below σ (Sturm count of the top-down pivots). Buffers: s[m],
+ * pp[m] scratch, z[m] out (written only when storeVector ≠ 0).
  */
-export function fpTwisted(d: usize, e: usize, lld: usize, m: i32, sigma: f64, s: usize, pp: usize, z: usize): f64 {
+export function fpTwisted(d: usize, e: usize, lld: usize, m: i32, sigma: f64, s: usize, pp: usize, z: usize, storeVector: i32): f64 {
   let sv = -sigma;
   let pv = ld(d, m - 1) - sigma;
   st(s, 0, sv);
   st(pp, m - 1, pv);
+  let neg = 0;
   for (let i = 0; i < m - 1; i++) {
-    // top-down step i → i+1
+    // top-down step i → i+1 (its pivots D+ also give the Sturm count at σ)
     let dplus = ld(d, i) + sv;
     if (dplus == 0.0) dplus = TINY;
+    neg += <i32>(dplus < 0.0);
     sv = ld(lld, i) * (sv / dplus) - sigma;
     st(s, i + 1, sv);
     // bottom-up step k+1 → k, k = m − 2 − i
@@ -205,6 +208,7 @@ export function fpTwisted(d: usize, e: usize, lld: usize, m: i32, sigma: f64, s:
     pv = pv * (ld(d, k) / dminus) - sigma;
     st(pp, k, pv);
   }
+  neg += <i32>(ld(d, m - 1) + sv <= 0.0);
   // choose the twist
   let r = 0;
   let gmin: f64 = Infinity;
@@ -218,20 +222,16 @@ export function fpTwisted(d: usize, e: usize, lld: usize, m: i32, sigma: f64, s:
       r = k;
     }
   }
-  // negcount at σ from the twisted factorization: D+_i (i < r), D−_{i} (i > r), γ_r
-  let neg = 0;
-  for (let i = 0; i < r; i++) neg += <i32>(ld(d, i) + ld(s, i) < 0.0);
-  for (let k = r + 1; k < m; k++) neg += <i32>(ld(lld, k - 1) + ld(pp, k) < 0.0);
-  neg += <i32>(gr < 0.0);
-  // eigenvector
-  st(z, r, 1.0);
+  // eigenvector (stored only when asked for; its norm is always needed)
+  const store = storeVector != 0;
+  if (store) st(z, r, 1.0);
   let norm: f64 = 1.0;
   let zi: f64 = 1.0;
   for (let i = r - 1; i >= 0; i--) {
     let dplus = ld(d, i) + ld(s, i);
     if (dplus == 0.0) dplus = TINY;
     zi = -(ld(e, i) / dplus) * zi;
-    st(z, i, zi);
+    if (store) st(z, i, zi);
     norm += zi * zi;
   }
   zi = 1.0;
@@ -239,7 +239,7 @@ export function fpTwisted(d: usize, e: usize, lld: usize, m: i32, sigma: f64, s:
     let dminus = ld(lld, i) + ld(pp, i + 1);
     if (dminus == 0.0) dminus = TINY;
     zi = -(ld(e, i) / dminus) * zi;
-    st(z, i + 1, zi);
+    if (store) st(z, i + 1, zi);
     norm += zi * zi;
   }
   if (gr == 0.0) gr = 1e-300;

@@ -58,7 +58,8 @@ export interface GeneratorHandle {
   readonly upperBound: number;
   negcount(sigma: number): number;
   negcount2(a: number, b: number): [number, number];
-  twisted(sigma: number): TwistedStep;
+  /** Twisted factorization at σ; `storeVector` keeps its eigenvector for {@link GeneratorHandle.mode}. */
+  twisted(sigma: number, storeVector?: boolean): TwistedStep;
   /** Right eigenfunction f and density mode ψ from the vector of the last `twisted` call. */
   mode(): { f: Float64Array; psi: Float64Array };
   /** βU at the cell centres (copy). */
@@ -104,11 +105,11 @@ export function jsGenerator(potential: Potential1D, grid: CellGrid, beta: number
       const na = fpNegcount2Js(d, lld, m, a, b);
       return [na, fpInfoJs[5]!];
     },
-    twisted(sigma) {
+    twisted(sigma, storeVector = false) {
       s ??= new Float64Array(m);
       pp ??= new Float64Array(m);
       z ??= new Float64Array(m);
-      const correction = fpTwistedJs(d, e, lld, m, sigma, s, pp, z);
+      const correction = fpTwistedJs(d, e, lld, m, sigma, s, pp, z, storeVector ? 1 : 0);
       return { correction, negcount: fpInfoJs[3]! };
     },
     mode() {
@@ -179,13 +180,13 @@ export function wasmGenerator(wasm: KramersWasm, potential: Potential1D, grid: C
       const na = x.fpNegcount2(d, lld, m, a, b);
       return [na, x.fpInfo(5)];
     },
-    twisted(sigma) {
+    twisted(sigma, storeVector = false) {
       if (!z) {
         s = alloc(m);
         pp = alloc(m);
         z = alloc(m);
       }
-      const correction = x.fpTwisted(d, e, lld, m, sigma, s, pp, z);
+      const correction = x.fpTwisted(d, e, lld, m, sigma, s, pp, z, storeVector ? 1 : 0);
       return { correction, negcount: x.fpInfo(3) };
     },
     mode() {

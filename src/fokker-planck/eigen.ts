@@ -102,8 +102,9 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
     let vectorFresh = false;
     let prevAbs = Infinity;
     let noise = 8 * EPS;
+    const wantVector = vectors.includes(j);
     for (let it = 0; it < 40; it++) {
-      const step = g.twisted(sigma);
+      const step = g.twisted(sigma, wantVector);
       passes++;
       record(sigma, step.negcount);
       const next = sigma + step.correction;
@@ -142,7 +143,7 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
     values.push(value);
     if (vectors.includes(j)) {
       if (!vectorFresh) {
-        g.twisted(value);
+        g.twisted(value, true);
         passes++;
       }
       modes[j] = g.mode();

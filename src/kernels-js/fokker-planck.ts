@@ -141,14 +141,16 @@ export function fpNegcount2Js(d: Float64Array, lld: Float64Array, m: number, sig
 }
 
 /** JS twin of fpTwisted. */
-export function fpTwistedJs(d: Float64Array, e: Float64Array, lld: Float64Array, m: number, sigma: number, s: Float64Array, pp: Float64Array, z: Float64Array): number {
+export function fpTwistedJs(d: Float64Array, e: Float64Array, lld: Float64Array, m: number, sigma: number, s: Float64Array, pp: Float64Array, z: Float64Array, storeVector: number): number {
   let sv = -sigma;
   let pv = d[m - 1]! - sigma;
   s[0] = sv;
   pp[m - 1] = pv;
+  let neg = 0;
   for (let i = 0; i < m - 1; i++) {
     let dplus = d[i]! + sv;
     if (dplus === 0.0) dplus = TINY;
+    if (dplus < 0.0) neg++;
     sv = lld[i]! * (sv / dplus) - sigma;
     s[i + 1] = sv;
     const k = m - 2 - i;
@@ -157,6 +159,7 @@ export function fpTwistedJs(d: Float64Array, e: Float64Array, lld: Float64Array,
     pv = pv * (d[k]! / dminus) - sigma;
     pp[k] = pv;
   }
+  if (d[m - 1]! + sv <= 0.0) neg++;
   let r = 0;
   let gmin = Infinity;
   let gr = 0.0;
@@ -169,18 +172,15 @@ export function fpTwistedJs(d: Float64Array, e: Float64Array, lld: Float64Array,
       r = k;
     }
   }
-  let neg = 0;
-  for (let i = 0; i < r; i++) if (d[i]! + s[i]! < 0.0) neg++;
-  for (let k = r + 1; k < m; k++) if (lld[k - 1]! + pp[k]! < 0.0) neg++;
-  if (gr < 0.0) neg++;
-  z[r] = 1.0;
+  const store = storeVector !== 0;
+  if (store) z[r] = 1.0;
   let norm = 1.0;
   let zi = 1.0;
   for (let i = r - 1; i >= 0; i--) {
     let dplus = d[i]! + s[i]!;
     if (dplus === 0.0) dplus = TINY;
     zi = -(e[i]! / dplus) * zi;
-    z[i] = zi;
+    if (store) z[i] = zi;
     norm += zi * zi;
   }
   zi = 1.0;
@@ -188,7 +188,7 @@ export function fpTwistedJs(d: Float64Array, e: Float64Array, lld: Float64Array,
     let dminus = lld[i]! + pp[i + 1]!;
     if (dminus === 0.0) dminus = TINY;
     zi = -(e[i]! / dminus) * zi;
-    z[i + 1] = zi;
+    if (store) z[i + 1] = zi;
     norm += zi * zi;
   }
   if (gr === 0.0) gr = 1e-300;
