@@ -251,6 +251,13 @@ describe("kramersEquation", () => {
     expect(Math.abs(loose.mfpt - tight.mfpt)).toBeLessThan(loose.mfptError + tight.mfptError);
   }, 120_000);
 
+  it("warns (ROUNDING_LIMIT) when the rate is below the rounding level of the discrete operator (βΔU = 40)", async () => {
+    const r = await kramersEquation({ potential: "x^4/4 - x^2/2", kT: 0.25 / 40, from: -1, to: 1, gamma: 1, domain: [-3, 3], tolerance: 1e-4 });
+    expect(r.warnings.map((w) => w.code)).toContain("ROUNDING_LIMIT");
+    const ok = await kramersEquation({ potential: "x^4/4 - x^2/2", kT: 0.25 / 16, from: -1, to: 1, gamma: 1, domain: [-3, 3], tolerance: 1e-4 });
+    expect(ok.warnings.map((w) => w.code)).not.toContain("ROUNDING_LIMIT");
+  }, 60_000);
+
   it("rejects bad input with the option named", async () => {
     const ok = { potential: "x^4/4 - x^2/2", kT: 0.1, from: -1, to: 1, domain: [-3, 3] as [number, number] };
     const code = async (o: unknown) => {

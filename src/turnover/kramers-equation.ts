@@ -467,6 +467,19 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
       );
     }
   }
+  // Rounding limit: λ₁ (and 1/MFPT) ≈ e^{−βΔU} is resolved against the rounding noise of a discrete
+  // operator of norm ≈ γN/m + √N·v_th/h only while ε·‖L̃‖/λ₁ is small. Measured on the quartic
+  // double well (γ = 1): 1/MFPT and λ₁/2 agree to 4e-6 at βΔU = 24 (ε‖L̃‖/λ₁ ≈ 5e-4), to 1.4e-2 at
+  // βΔU = 32 (≈ 1.4), not at all at βΔU = 40.
+  const conv = rateConvergence ?? mfptConvergence;
+  if (conv) {
+    const norm = (gamma * conv.modes) / mass + (Math.sqrt(conv.modes) * phys.vth) / conv.spacing;
+    const small = Number.isFinite(lambda1) ? lambda1 : 1 / mfpt;
+    const noise = (Number.EPSILON * norm) / small;
+    if (noise > 0.05) {
+      w.add("ROUNDING_LIMIT", `βΔU = ${reducedBarrier.toPrecision(3)}: the rate e^{−βΔU}-small is near the rounding level of the discrete operator (ε‖L̃‖/λ₁ = ${noise.toPrecision(2)}); the exact columns may be off by up to ~${Math.min(100, noise).toPrecision(2)} % (reliable to βΔU ≈ 25)`);
+    }
+  }
   if (reducedBarrier < 1) w.add("LOW_BARRIER", `βΔU = ${reducedBarrier.toPrecision(3)}: λ₁ is not separated from the intra-well relaxation; exactRate is a relaxation rate, not an escape rate`);
   return {
     gamma, mass, kT, well, top, ...(problem.otherWell ? { otherWell: problem.otherWell } : {}), target, reducedBarrier,
