@@ -156,6 +156,66 @@ function padLanes(idx: usize, dead: usize, xa: usize, aa: usize, fa: usize, m: i
 }
 
 /**
+ * One Euler–Maruyama step of the two walkers at o (f64x2): ziggurat normals from their words
+ * (vector fast path, scalar fallbacks), cubic force, update. Returns x_{n+1}.
+ */
+@inline function emPair(o: usize, xc: v128, row: usize, zig: usize, zigPairs: usize, idx: usize, firstWalker: u32, k: u32, k0: u32, k1: u32, oddCubic: bool, vE0: v128, vE1: v128, vE2: v128, vE3: v128, vDrift: v128, vSig: v128): v128 {
+  const w0 = load<u32>(row + (o << 2)), w1 = load<u32>(row + (o << 2) + 4);
+  const l0 = <usize>(w0 & 255), l1 = <usize>(w1 & 255);
+  // (word >>> 8) < 2^24, so the signed conversion (one cvtdq2pd) is exact; (c + 1/2)·2^-23 − 1
+  const u = f64x2.sub(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(i32x4.shr_u(v128.load64_zero(row + (o << 2)), 8)), f64x2.splat(0.5)), f64x2.splat(1.1920928955078125e-7)), f64x2.splat(1.0));
+  const pa = v128.load(zigPairs + (l0 << 4)), pb = v128.load(zigPairs + (l1 << 4));
+  let xi = f64x2.mul(u, i64x2.shuffle(pa, pb, 0, 2));
+  if (!i64x2.all_true(f64x2.lt(f64x2.abs(u), i64x2.shuffle(pa, pb, 1, 3)))) {
+    const wa = firstWalker + <u32>load<i32>(idx + (o << 2));
+    const wb = firstWalker + <u32>load<i32>(idx + (o << 2) + 4);
+    xi = f64x2.replace_lane(f64x2.replace_lane(xi, 0, zigguratNormal(zig, w0, k, wa, k0, k1)), 1, zigguratNormal(zig, w1, k, wb, k0, k1));
+  }
+  const g = oddCubic
+    ? f64x2.mul(f64x2.add(f64x2.mul(f64x2.mul(vE3, xc), xc), vE1), xc)
+    : f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(vE3, xc), vE2), xc), vE1), xc), vE0);
+  return f64x2.add(f64x2.sub(xc, f64x2.mul(vDrift, g)), f64x2.mul(vSig, xi));
+}
+
+/**
+ * The rare events of the pair at o, lane by lane in scalar code with the same IEEE operations as
+ * the JS twin: boundary hits and the Brownian-bridge test. Absorbed walkers are written out and
+ * parked at NaN (no comparison with NaN is true, so they never raise events again). Returns how
+ * many were absorbed.
+ */
+function emEvents(o: usize, xc: v128, xn: v128, hi: f64, lo: f64, bridge: bool, invDdt: f64, n: i32, firstWalker: u32, idx: usize, dead: usize, xa: usize, x: usize, steps: usize, status: usize, k0: u32, k1: u32): i32 {
+  let absorbed = 0;
+  for (let lane = 0; lane < 2; lane++) {
+    const q = o + <usize>lane;
+    if (load<i32>(dead + (q << 2)) != 0) continue;
+    const xs = lane == 0 ? f64x2.extract_lane(xc, 0) : f64x2.extract_lane(xc, 1);
+    const xe = lane == 0 ? f64x2.extract_lane(xn, 0) : f64x2.extract_lane(xn, 1);
+    let st = 0;
+    if (xe >= hi) st = 1;
+    else if (xe <= lo) st = 2;
+    else if (bridge) {
+      const aHi = (hi - xs) * (hi - xe) * invDdt;
+      const aLo = (xs - lo) * (xe - lo) * invDdt;
+      if (aHi < 37.0 || aLo < 37.0) {
+        philox(<u32>n, 0, firstWalker + <u32>load<i32>(idx + (q << 2)), 1, k0, k1, philoxOut);
+        if (aHi < 37.0 && uniform52(load<u32>(philoxOut), load<u32>(philoxOut, 4)) < Math.exp(-aHi)) st = 1;
+        else if (aLo < 37.0 && uniform52(load<u32>(philoxOut, 8), load<u32>(philoxOut, 12)) < Math.exp(-aLo)) st = 2;
+      }
+    }
+    if (st != 0) {
+      const j = <usize>load<i32>(idx + (q << 2));
+      store<i32>(dead + (q << 2), 1);
+      store<f64>(xa + (q << 3), NaN);
+      store<f64>(x + (j << 3), xe);
+      store<i32>(steps + (j << 2), n + 1);
+      store<i32>(status + (j << 2), st);
+      absorbed++;
+    }
+  }
+  return absorbed;
+}
+
+/**
  * Start `count` walkers (chunk walker j is global walker firstWalker + j): x = start, steps = 0,
  * status = 0; underdamped walkers get Maxwellian velocities √(kT/m)·ξ (ξ = normal 0 of their
  * stream), Leimkuhler–Matthews walkers their first noise ξ_0 (normal 3). Records frame 0 and adds
@@ -264,7 +324,6 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
   // ((e3·x + 0)·x + e1)·x + 0 exactly (adding +0 changes at most the sign of a zero), so the JS twin
   // needs no special case
   const oddCubic = e0 == 0.0 && e2 == 0.0;
-  const vHalf = f64x2.splat(0.5), vScale = f64x2.splat(1.1920928955078125e-7), vOne = f64x2.splat(1.0);
 
   while (n < limit && m > nDead) {
     const k = <u32>(base + mult * n);
@@ -275,68 +334,37 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     const row = words + (<usize>(k & 3)) * rowBytes;
     const n1 = n + 1;
     if (method == EM && cubic) {
-      // The hot case, two walkers per f64x2: Euler–Maruyama with the cubic force. Absorbed
-      // (dead) and padding lanes are computed too, parked at NaN (no comparison with NaN is true,
-      // so they never raise events; their results are never used), so
-      // the common path has no per-walker branch; the rare events — ziggurat rejections,
-      // boundary hits, steps near a boundary (bridge test) — go lane by lane in scalar code with
-      // the same IEEE operations, so results equal the scalar JS twin bit for bit.
-      for (let i = 0; i < m; i += 2) {
+      // The hot case, four walkers per iteration in two f64x2: Euler–Maruyama with the cubic
+      // force. Absorbed (dead) and padding lanes are computed too, parked at NaN (never an event,
+      // results never used), so the common path has no per-walker branch; the rare events —
+      // ziggurat rejections, boundary hits, steps near a boundary (bridge test) — go lane by lane
+      // in scalar code with the same IEEE operations, so results equal the JS twin bit for bit.
+      for (let i = 0; i < m; i += 4) {
         const o = <usize>i;
         const xc = v128.load(xa + (o << 3));
-        const w0 = load<u32>(row + (o << 2)), w1 = load<u32>(row + (o << 2) + 4);
-        const l0 = <usize>(w0 & 255), l1 = <usize>(w1 & 255);
-        // (word >>> 8) < 2^24, so the signed conversion (one cvtdq2pd) is exact
-        const u = f64x2.sub(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(i32x4.shr_u(v128.load64_zero(row + (o << 2)), 8)), vHalf), vScale), vOne);
-        const pa = v128.load(zigPairs + (l0 << 4)), pb = v128.load(zigPairs + (l1 << 4));
-        const edge = i64x2.shuffle(pa, pb, 0, 2);
-        const ratio = i64x2.shuffle(pa, pb, 1, 3);
-        let xi = f64x2.mul(u, edge);
-        if (!i64x2.all_true(f64x2.lt(f64x2.abs(u), ratio))) {
-          const wa = firstWalker + <u32>load<i32>(idx + (o << 2));
-          const wb = firstWalker + <u32>load<i32>(idx + (o << 2) + 4);
-          xi = f64x2.replace_lane(f64x2.replace_lane(xi, 0, zigguratNormal(zig, w0, k, wa, k0, k1)), 1, zigguratNormal(zig, w1, k, wb, k0, k1));
-        }
-        const g = oddCubic
-          ? f64x2.mul(f64x2.add(f64x2.mul(f64x2.mul(vE3, xc), xc), vE1), xc)
-          : f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(vE3, xc), vE2), xc), vE1), xc), vE0);
-        const xn = f64x2.add(f64x2.sub(xc, f64x2.mul(vDrift, g)), f64x2.mul(vSig, xi));
+        const xcB = v128.load(xa + (o << 3) + 16);
+        const xn = emPair(o, xc, row, zig, zigPairs, idx, firstWalker, k, k0, k1, oddCubic, vE0, vE1, vE2, vE3, vDrift, vSig);
+        const xnB = emPair(o + 2, xcB, row, zig, zigPairs, idx, firstWalker, k, k0, k1, oddCubic, vE0, vE1, vE2, vE3, vDrift, vSig);
         v128.store(xa + (o << 3), xn);
+        v128.store(xa + (o << 3) + 16, xnB);
         // events: a boundary reached, or (bridge) a step ending within reach of one
         let event = f64x2.ge(xn, vHi);
-        if (bridge) event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(vHi, xc), f64x2.sub(vHi, xn)), vInv), v37));
+        let eventB = f64x2.ge(xnB, vHi);
+        if (bridge) {
+          event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(vHi, xc), f64x2.sub(vHi, xn)), vInv), v37));
+          eventB = v128.or(eventB, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(vHi, xcB), f64x2.sub(vHi, xnB)), vInv), v37));
+        }
         if (hasLo) {
           event = v128.or(event, f64x2.le(xn, vLo));
-          if (bridge) event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(xc, vLo), f64x2.sub(xn, vLo)), vInv), v37));
-        }
-        if (v128.any_true(event)) {
-          for (let lane = 0; lane < 2; lane++) {
-            const q = o + <usize>lane;
-            if (load<i32>(dead + (q << 2)) != 0) continue;
-            const xs = lane == 0 ? f64x2.extract_lane(xc, 0) : f64x2.extract_lane(xc, 1);
-            const xe = lane == 0 ? f64x2.extract_lane(xn, 0) : f64x2.extract_lane(xn, 1);
-            let st = 0;
-            if (xe >= hi) st = 1;
-            else if (xe <= lo) st = 2;
-            else if (bridge) {
-              const aHi = (hi - xs) * (hi - xe) * invDdt;
-              const aLo = (xs - lo) * (xe - lo) * invDdt;
-              if (aHi < 37.0 || aLo < 37.0) {
-                philox(<u32>n, 0, firstWalker + <u32>load<i32>(idx + (q << 2)), 1, k0, k1, philoxOut);
-                if (aHi < 37.0 && uniform52(load<u32>(philoxOut), load<u32>(philoxOut, 4)) < Math.exp(-aHi)) st = 1;
-                else if (aLo < 37.0 && uniform52(load<u32>(philoxOut, 8), load<u32>(philoxOut, 12)) < Math.exp(-aLo)) st = 2;
-              }
-            }
-            if (st != 0) {
-              const j = <usize>load<i32>(idx + (q << 2));
-              store<i32>(dead + (q << 2), 1);
-              store<f64>(xa + (q << 3), NaN); // parked: NaN never raises an event again
-              store<f64>(x + (j << 3), xe);
-              store<i32>(steps + (j << 2), n1);
-              store<i32>(status + (j << 2), st);
-              nDead++;
-            }
+          eventB = v128.or(eventB, f64x2.le(xnB, vLo));
+          if (bridge) {
+            event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(xc, vLo), f64x2.sub(xn, vLo)), vInv), v37));
+            eventB = v128.or(eventB, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(xcB, vLo), f64x2.sub(xnB, vLo)), vInv), v37));
           }
+        }
+        if (v128.any_true(v128.or(event, eventB))) {
+          if (v128.any_true(event)) nDead += emEvents(o, xc, xn, hi, lo, bridge, invDdt, n, firstWalker, idx, dead, xa, x, steps, status, k0, k1);
+          if (v128.any_true(eventB)) nDead += emEvents(o + 2, xcB, xnB, hi, lo, bridge, invDdt, n, firstWalker, idx, dead, xa, x, steps, status, k0, k1);
         }
       }
     } else {
