@@ -2,5 +2,5 @@
 export type { CriticalPoint, CriticalKind, Barrier, DomainEdge, LandscapeOptions, LandscapeResult } from "./types.js";
 export { landscape, checkLandscapeOptions, type CheckedLandscapeOptions } from "./landscape.js";
 export { findWell, findBarrier, type BarrierCrossing, type BarrierToward } from "./wells.js";
-export { evalInterval, type Interval } from "./interval.js";
+export { evalInterval, evalCentered, type Interval } from "./interval.js";
 export { brentRoot, type RootResult } from "./roots.js";
