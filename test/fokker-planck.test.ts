@@ -93,6 +93,12 @@ describe("spectrum: closed forms and exact relations", () => {
       const T = mfpt(U, kT, -2, -1, 1);
       expect(Math.abs((r.eigenvalues[1]! * T) / 2 - 1)).toBeLessThan(1e-8);
       expect(r.rates.kind).toBe("two-state");
+      // the slowest mode is odd, ≈ ±1 in the wells (Σπf² = 1), one sign change at the barrier
+      const mode = r.slowestMode!;
+      const at = (x: number) => mode.eigenfunction[Math.round((x - mode.x[0]!) / r.grid.h)]!;
+      expect(Math.abs(Math.abs(at(-1)) - 1)).toBeLessThan(1e-6);
+      expect(at(-1) * at(1)).toBeLessThan(0);
+      expect(Math.abs(at(-1) + at(1))).toBeLessThan(1e-6);
       if (r.rates.kind === "two-state") {
         expect(rel(r.rates.symmetricRate!, 1 / T)).toBeLessThan(1e-8);
         expect(Math.abs(r.rates.barrierX)).toBeLessThan(1e-3);

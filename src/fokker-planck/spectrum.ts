@@ -44,6 +44,13 @@ export interface SpectrumResult {
   readonly timescales: number[];
   /** Rates from the spectrum (two-state reduction or escape rate). */
   readonly rates: SpectralRates;
+  /**
+   * The slowest non-trivial mode on the finest grid (λ1 for reflecting walls, the lowest
+   * eigenvalue for absorbing ones): cell centres, the eigenfunction f of the backward operator
+   * (normalised Σ π f² = 1 with π the equilibrium weights; for a double well ≈ ±1 in the wells,
+   * changing sign at the barrier) and the density mode ψ = π f / h.
+   */
+  readonly slowestMode?: { readonly x: Float64Array; readonly eigenfunction: Float64Array; readonly density: Float64Array };
   /** Periodic walls: the stationary probability current (per unit time) and mean velocity. */
   readonly current?: { readonly current: number; readonly meanVelocity: number };
   readonly grid: SpectrumGrid;
@@ -197,6 +204,13 @@ export async function spectrum(options: SpectrumOptions): Promise<SpectrumResult
     const errorEstimates = reflecting ? [0, ...errors] : errors;
     const errorEstimate = Math.max(...errors.map((e, j) => e / values[j]!));
     const rates = spectralRates(finest, eigenvalues, mode, warnings);
+    let slowestMode: SpectrumResult["slowestMode"];
+    if (mode) {
+      const { cells, left, h } = finest.grid;
+      const x = new Float64Array(cells);
+      for (let i = 0; i < cells; i++) x[i] = left + (i + 0.5) * h;
+      slowestMode = { x, eigenfunction: mode.f, density: mode.psi };
+    }
     return {
       eigenvalues,
       errorEstimates,
@@ -205,6 +219,7 @@ export async function spectrum(options: SpectrumOptions): Promise<SpectrumResult
       refinements: sequence.length - 1,
       timescales: values.map((v) => 1 / v),
       rates,
+      ...(slowestMode ? { slowestMode } : {}),
       grid: { cells: finest.grid.cells, domain: o.domain, h: finest.grid.h, sequence, maxCellJump: finest.info.maxJump },
       ...base,
       warnings: warnings.list,
