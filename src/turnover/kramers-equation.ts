@@ -492,7 +492,9 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
  * - `mfpt`: the backward equation L†T = −1 with T = 0 once x reaches `to`, averaged over the start.
  * Both are converged in the Hermite mode count and in the grid spacing (Richardson), with
  * error estimates; `converged` is false (and a warning says why) when the budget runs out —
- * at very low friction (γ/(m ω) ≲ 0.03) the mode count needed grows quickly.
+ * at low friction (γ/(m ω) ≲ 0.05 at βΔU = 8) the mode count needed grows quickly. High barriers
+ * are fine: λ₁/2 and 1/MFPT agree to 1e-6 up to βΔU = 100 on the quartic double well. A target on
+ * the barrier (rather than at the far minimum) converges slowly (warning ABSORBING_EDGE).
  *
  * @param options - potential, kT, from, to, gamma (1), mass (1), domain, tolerance (1e-4), start ("bottom"), compute ("both"), engine ("wasm"), maxModes (400), maxMemoryMB (256)
  * @returns λ₁, exactRate, mfpt with error estimates, definitions, convergence records and warnings
