@@ -16,6 +16,7 @@ export const turnoverCommand: Command = {
     { name: "gammas", type: "numbers", help: "friction values g1,g2,… (mass/time)", required: true },
     { ...COMMON_FLAGS.domain, help: "domain L,R for the landscape (default: from ± 4|to − from|)" },
     { name: "tolerance", type: "number", help: "relative accuracy of the exact columns (default 1e-4)" },
+    { name: "start", type: "string", help: "MFPT start: bottom (x_a, Maxwellian v; default) or well (Boltzmann in the well)" },
     COMMON_FLAGS.json,
   ],
   async run(flags) {
@@ -28,6 +29,7 @@ export const turnoverCommand: Command = {
       gammas: flags.gammas as number[],
       ...(flags.domain !== undefined ? { domain: flags.domain as [number, number] } : {}),
       ...(flags.tolerance !== undefined ? { tolerance: flags.tolerance as number } : {}),
+      ...(flags.start !== undefined ? { start: flags.start as "bottom" | "well" } : {}),
     });
     const json = {
       rows: t.rows.map((r) => ({
