@@ -451,3 +451,119 @@ export function fpEvolve(up: usize, down: usize, n: i32, boundary: i32, dt: f64,
     st(outflow, k, boundary == ABSORBING ? theta * outNew + (1.0 - theta) * outOld : 0.0);
   }
 }
+
+// Four shifts per pass: the same twisted factorization for σ[0..3] in lockstep. The recurrences of
+// one shift are a chain of dependent divisions (latency-bound); four independent chains in two
+// f64x2 lanes per direction keep the divider busy instead. Lane arithmetic is exactly that of
+// fpTwisted (same operations, same order), so each lane reproduces fpTwisted bit for bit.
+const TINY2 = f64x2.splat(-1e-300);
+const ZERO2 = f64x2.splat(0.0);
+
+@inline function guardZero(v: v128): v128 {
+  return v128.bitselect(TINY2, v, f64x2.eq(v, ZERO2));
+}
+
+/**
+ * fpTwisted for four shifts at once. `sig` points to 4 f64 shifts; scratch s4[4m], p4[4m] (lane-
+ * interleaved: element i of lane l at 4i + l). `out` has 28 f64: out[0..7] scratch, then for each
+ * lane l, out[8 + 5l .. 12 + 5l] = correction γ_r/‖z‖², γ_r,
+ * ‖z‖², r, Sturm count at σ_l, for each lane l. No eigenvector is stored (use fpTwisted for that).
+ */
+export function fpTwisted4(d: usize, e: usize, lld: usize, m: i32, sig: usize, s4: usize, p4: usize, out: usize): void {
+  const sigA = v128.load(sig);
+  const sigB = v128.load(sig + 16);
+  let sA = f64x2.neg(sigA);
+  let sB = f64x2.neg(sigB);
+  const dl = f64x2.splat(ld(d, m - 1));
+  let pA = f64x2.sub(dl, sigA);
+  let pB = f64x2.sub(dl, sigB);
+  v128.store(s4, sA);
+  v128.store(s4 + 16, sB);
+  const lastOff = <usize>(m - 1) << 5;
+  v128.store(p4 + lastOff, pA);
+  v128.store(p4 + lastOff + 16, pB);
+  let negA = i64x2.splat(0);
+  let negB = i64x2.splat(0);
+  for (let i = 0; i < m - 1; i++) {
+    const di = f64x2.splat(ld(d, i));
+    const li = f64x2.splat(ld(lld, i));
+    const dpA = guardZero(f64x2.add(di, sA));
+    const dpB = guardZero(f64x2.add(di, sB));
+    negA = i64x2.sub(negA, f64x2.lt(dpA, ZERO2));
+    negB = i64x2.sub(negB, f64x2.lt(dpB, ZERO2));
+    sA = f64x2.sub(f64x2.mul(li, f64x2.div(sA, dpA)), sigA);
+    sB = f64x2.sub(f64x2.mul(li, f64x2.div(sB, dpB)), sigB);
+    const so = <usize>(i + 1) << 5;
+    v128.store(s4 + so, sA);
+    v128.store(s4 + so + 16, sB);
+    const k = m - 2 - i;
+    const dk = f64x2.splat(ld(d, k));
+    const lk = f64x2.splat(ld(lld, k));
+    const dmA = guardZero(f64x2.add(lk, pA));
+    const dmB = guardZero(f64x2.add(lk, pB));
+    pA = f64x2.sub(f64x2.mul(pA, f64x2.div(dk, dmA)), sigA);
+    pB = f64x2.sub(f64x2.mul(pB, f64x2.div(dk, dmB)), sigB);
+    const po = <usize>k << 5;
+    v128.store(p4 + po, pA);
+    v128.store(p4 + po + 16, pB);
+  }
+  negA = i64x2.sub(negA, f64x2.le(f64x2.add(dl, sA), ZERO2));
+  negB = i64x2.sub(negB, f64x2.le(f64x2.add(dl, sB), ZERO2));
+  // twist per lane: argmin |γ_k|, γ_k = s_k + p_k + σ
+  let gminA = f64x2.splat(Infinity), gminB = f64x2.splat(Infinity);
+  let grA = ZERO2, grB = ZERO2, rA = ZERO2, rB = ZERO2;
+  for (let k = 0; k < m; k++) {
+    const o = <usize>k << 5;
+    const gA = f64x2.add(f64x2.add(v128.load(s4 + o), v128.load(p4 + o)), sigA);
+    const gB = f64x2.add(f64x2.add(v128.load(s4 + o + 16), v128.load(p4 + o + 16)), sigB);
+    const kk = f64x2.splat(<f64>k);
+    const ltA = f64x2.lt(f64x2.abs(gA), gminA);
+    const ltB = f64x2.lt(f64x2.abs(gB), gminB);
+    gminA = v128.bitselect(f64x2.abs(gA), gminA, ltA);
+    gminB = v128.bitselect(f64x2.abs(gB), gminB, ltB);
+    grA = v128.bitselect(gA, grA, ltA);
+    grB = v128.bitselect(gB, grB, ltB);
+    rA = v128.bitselect(kk, rA, ltA);
+    rB = v128.bitselect(kk, rB, ltB);
+  }
+  v128.store(out + 0, grA); // temporarily: γ of lanes 0,1 and 2,3 in out[0..3], r in out[4..7]
+  v128.store(out + 16, grB);
+  v128.store(out + 32, rA);
+  v128.store(out + 48, rB);
+  const n0 = <f64>i64x2.extract_lane(negA, 0), n1 = <f64>i64x2.extract_lane(negA, 1);
+  const n2 = <f64>i64x2.extract_lane(negB, 0), n3 = <f64>i64x2.extract_lane(negB, 1);
+  const g0 = load<f64>(out), g1 = load<f64>(out + 8), g2 = load<f64>(out + 16), g3 = load<f64>(out + 24);
+  const r0 = <i32>load<f64>(out + 32), r1 = <i32>load<f64>(out + 40), r2 = <i32>load<f64>(out + 48), r3 = <i32>load<f64>(out + 56);
+  laneResult(d, e, lld, m, s4, p4, 0, r0, g0, n0, out);
+  laneResult(d, e, lld, m, s4, p4, 1, r1, g1, n1, out);
+  laneResult(d, e, lld, m, s4, p4, 2, r2, g2, n2, out);
+  laneResult(d, e, lld, m, s4, p4, 3, r3, g3, n3, out);
+}
+
+// ‖z‖² of one lane (z never stored) and its five results at out[5·lane].
+function laneResult(d: usize, e: usize, lld: usize, m: i32, s4: usize, p4: usize, lane: i32, r: i32, gamma: f64, neg: f64, out: usize): void {
+  const off = <usize>lane << 3;
+  let norm: f64 = 1.0;
+  let zi: f64 = 1.0;
+  for (let i = r - 1; i >= 0; i--) {
+    let dplus = ld(d, i) + load<f64>(s4 + (<usize>i << 5) + off);
+    if (dplus == 0.0) dplus = TINY;
+    zi = -(ld(e, i) / dplus) * zi;
+    norm += zi * zi;
+  }
+  zi = 1.0;
+  for (let i = r; i < m - 1; i++) {
+    let dminus = ld(lld, i) + load<f64>(p4 + (<usize>(i + 1) << 5) + off);
+    if (dminus == 0.0) dminus = TINY;
+    zi = -(ld(e, i) / dminus) * zi;
+    norm += zi * zi;
+  }
+  let g = gamma;
+  if (g == 0.0) g = 1e-300;
+  const o = out + 64 + (<usize>(lane * 5) << 3);
+  store<f64>(o, g / norm);
+  store<f64>(o + 8, g);
+  store<f64>(o + 16, norm);
+  store<f64>(o + 24, <f64>r);
+  store<f64>(o + 32, neg);
+}

@@ -4,7 +4,7 @@
 import type { Potential1D } from "../potential/types.js";
 import type { KramersWasm } from "../wasm/loader.js";
 import {
-  fpAssembleJs, fpEvolveJs, fpFactorJs, fpInfoJs, fpModeFromVectorJs, fpNegcount2Js, fpNegcountJs,
+  fpAssembleJs, fpEvolveJs, fpTwisted4Js, fpFactorJs, fpInfoJs, fpModeFromVectorJs, fpNegcount2Js, fpNegcountJs,
   fpPeriodicStationaryJs, fpStationaryJs, fpTwistedJs,
 } from "../kernels-js/fokker-planck.js";
 
@@ -60,6 +60,8 @@ export interface GeneratorHandle {
   negcount2(a: number, b: number): [number, number];
   /** Twisted factorization at σ; `storeVector` keeps its eigenvector for {@link GeneratorHandle.mode}. */
   twisted(sigma: number, storeVector?: boolean): TwistedStep;
+  /** Twisted factorizations at four shifts in one pass (lockstep Rayleigh iteration). */
+  twisted4(sigmas: readonly number[]): TwistedStep[];
   /** Right eigenfunction f and density mode ψ from the vector of the last `twisted` call. */
   mode(): { f: Float64Array; psi: Float64Array };
   /** βU at the cell centres (copy). */
@@ -93,6 +95,7 @@ export function jsGenerator(potential: Potential1D, grid: CellGrid, beta: number
   if (boundary === "absorbing") fpFactorJs(down, 0, up, 0, m, d, e, lld);
   else if (boundary === "reflecting") fpFactorJs(up, 0, down, 1, m, d, e, lld);
   let s: Float64Array | undefined, pp: Float64Array | undefined, z: Float64Array | undefined;
+  let s4: Float64Array | undefined, p4: Float64Array | undefined;
   return {
     engine: "js",
     grid,
@@ -111,6 +114,13 @@ export function jsGenerator(potential: Potential1D, grid: CellGrid, beta: number
       z ??= new Float64Array(m);
       const correction = fpTwistedJs(d, e, lld, m, sigma, s, pp, z, storeVector ? 1 : 0);
       return { correction, negcount: fpInfoJs[3]! };
+    },
+    twisted4(sigmas) {
+      s4 ??= new Float64Array(4 * m);
+      p4 ??= new Float64Array(4 * m);
+      const out = new Float64Array(28);
+      fpTwisted4Js(d, e, lld, m, Float64Array.from(sigmas), s4, p4, out);
+      return [0, 1, 2, 3].map((l) => ({ correction: out[8 + 5 * l]!, negcount: out[12 + 5 * l]! }));
     },
     mode() {
       const f = new Float64Array(n);
@@ -166,7 +176,7 @@ export function wasmGenerator(wasm: KramersWasm, potential: Potential1D, grid: C
   const lld = alloc(m - 1);
   if (boundary === "absorbing") x.fpFactor(down, up, m, d, e, lld);
   else if (boundary === "reflecting") x.fpFactor(up, down + 8, m, d, e, lld);
-  let s = 0, pp = 0, z = 0;
+  let s = 0, pp = 0, z = 0, s4 = 0, p4 = 0, io4 = 0;
   let disposed = false;
   return {
     engine: "wasm",
@@ -188,6 +198,18 @@ export function wasmGenerator(wasm: KramersWasm, potential: Potential1D, grid: C
       }
       const correction = x.fpTwisted(d, e, lld, m, sigma, s, pp, z, storeVector ? 1 : 0);
       return { correction, negcount: x.fpInfo(3) };
+    },
+    twisted4(sigmas) {
+      if (!s4) {
+        s4 = alloc(4 * m);
+        p4 = alloc(4 * m);
+        io4 = alloc(32);
+      }
+      const io = wasm.f64(io4, 32);
+      for (let l = 0; l < 4; l++) io[28 + l] = sigmas[l]!;
+      x.fpTwisted4(d, e, lld, m, io4 + 28 * 8, s4, p4, io4);
+      const out = wasm.f64(io4, 28);
+      return [0, 1, 2, 3].map((l) => ({ correction: out[8 + 5 * l]!, negcount: out[12 + 5 * l]! }));
     },
     mode() {
       const f = alloc(n);

@@ -59,11 +59,14 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
     for (let j = 0; j < Math.min(c0, k); j++) lo[j] = 0;
   }
   record(lo0, c0);
-  const values: number[] = [];
-  const roundoff: number[] = [];
+  const values = new Array<number>(k).fill(NaN);
+  const roundoff = new Array<number>(k).fill(8 * EPS);
   const modes: { f: Float64Array; psi: Float64Array }[] = [];
-  let allConverged = true;
-  const mid = (a: number, b: number): number => (a > 0 && b / a > 4 ? Math.sqrt(a * b) : 0.5 * (a + b));
+  const converged = new Array<boolean>(k).fill(false);
+  const fresh = new Array<boolean>(k).fill(false);
+  // Phase 1: isolate every eigenvalue in a bracket [lo, hi] with hi/lo ≤ 1.25 holding it alone
+  // (seeds from a coarser grid are checked with one two-shift count)
+  const active: number[] = [];
   for (let j = 0; j < k; j++) {
     const seed = seeds?.[j];
     if (seed !== undefined && seed > lo[j]! && seed < hi[j]!) {
@@ -72,7 +75,7 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
       record(seed * 0.98, ca);
       record(seed * 1.02, cb);
     }
-    // bisect (two shifts per pass: the kernel interleaves both recurrences) until isolated and narrow
+    // bisect (two shifts per pass: the kernel interleaves both recurrences)
     while ((hi[j]! > lo[j]! * 1.25 || cLo[j] !== j || cHi[j] !== j + 1) && hi[j]! - lo[j]! > 4 * EPS * hi[j]! && hi[j]! > lo0) {
       const a = lo[j]!, b = hi[j]!;
       let s1: number, s2: number;
@@ -91,63 +94,83 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
     }
     if (!(hi[j]! > lo0)) {
       // below 2^-1000 × the largest rate (underflowed rates): report 0, not converged
-      values.push(0);
-      roundoff.push(Infinity);
-      allConverged = false;
+      values[j] = 0;
+      roundoff[j] = Infinity;
       continue;
     }
-    let sigma = seed !== undefined && seed > lo[j]! && seed < hi[j]! ? seed : 0.5 * (lo[j]! + hi[j]!);
-    let value = NaN;
-    let converged = false;
-    let vectorFresh = false;
-    let prevAbs = Infinity;
-    let noise = 8 * EPS;
-    const wantVector = vectors.includes(j);
-    for (let it = 0; it < 40; it++) {
-      const step = g.twisted(sigma, wantVector);
-      passes++;
-      record(sigma, step.negcount);
-      const next = sigma + step.correction;
-      const size = Math.abs(step.correction) / Math.abs(sigma);
-      const inside = next >= lo[j]! && next <= hi[j]!;
-      // converged at machine precision, or stalled at the rounding floor of the twisted factorization
-      // (≈ 1e-12 relative on 10^6 cells): the correction stops shrinking while already tiny
-      // (or the Sturm count at σ contradicts the correction — also only possible at the floor)
-      if (size <= 1e-9 && (size <= 8 * EPS || Math.abs(step.correction) > 0.25 * prevAbs || !inside)) {
-        value = inside ? next : sigma;
-        noise = Math.max(noise, size);
-        converged = true;
-        vectorFresh = true;
-        break;
-      }
-      prevAbs = Math.abs(step.correction);
-      if (hi[j]! - lo[j]! <= 4 * EPS * hi[j]!) {
-        value = 0.5 * (lo[j]! + hi[j]!);
-        converged = true;
-        break;
-      }
-      sigma = next > lo[j]! && next < hi[j]! ? next : 0.5 * (lo[j]! + hi[j]!);
+    active.push(j);
+  }
+  // Phase 2: Rayleigh iteration on twisted factorizations, up to four eigenvalues in lockstep
+  // (one pass for four shifts), each iterate kept inside its bracket.
+  const sigma = new Array<number>(k).fill(NaN);
+  const prevAbs = new Array<number>(k).fill(Infinity);
+  const iterations = new Array<number>(k).fill(0);
+  for (const j of active) {
+    const seed = seeds?.[j];
+    sigma[j] = seed !== undefined && seed > lo[j]! && seed < hi[j]! ? seed : 0.5 * (lo[j]! + hi[j]!);
+  }
+  const update = (j: number, step: { correction: number; negcount: number }, vectorStored: boolean): void => {
+    const sj = sigma[j]!;
+    iterations[j]!++;
+    record(sj, step.negcount);
+    const next = sj + step.correction;
+    const size = Math.abs(step.correction) / Math.abs(sj);
+    const inside = next >= lo[j]! && next <= hi[j]!;
+    // converged at machine precision, or stalled at the rounding floor of the twisted factorization
+    // (≈ 1e-12 relative on 10^6 cells): the correction stops shrinking while already tiny, or the
+    // Sturm count at σ contradicts it (also only possible at the floor)
+    if (size <= 1e-9 && (size <= 8 * EPS || Math.abs(step.correction) > 0.25 * prevAbs[j]! || !inside)) {
+      values[j] = inside ? next : sj;
+      roundoff[j] = Math.max(8 * EPS, size);
+      converged[j] = true;
+      fresh[j] = vectorStored;
+      return;
     }
-    if (!converged) {
+    prevAbs[j] = Math.abs(step.correction);
+    if (hi[j]! - lo[j]! <= 4 * EPS * hi[j]!) {
+      values[j] = 0.5 * (lo[j]! + hi[j]!);
+      converged[j] = true;
+      return;
+    }
+    sigma[j] = next > lo[j]! && next < hi[j]! ? next : 0.5 * (lo[j]! + hi[j]!);
+  };
+  for (;;) {
+    const pending = active.filter((j) => !converged[j] && iterations[j]! < 40);
+    if (pending.length === 0) break;
+    if (pending.length === 1) {
+      const j = pending[0]!;
+      const want = vectors.includes(j);
+      update(j, g.twisted(sigma[j]!, want), want);
+      passes++;
+    } else {
+      const batch = pending.slice(0, 4);
+      const shifts = [0, 1, 2, 3].map((l) => sigma[batch[Math.min(l, batch.length - 1)]!]!);
+      const steps = g.twisted4(shifts);
+      passes++;
+      batch.forEach((j, l) => update(j, steps[l]!, false));
+    }
+  }
+  let allConverged = true;
+  for (const j of active) {
+    if (!converged[j]) {
       // Rayleigh iteration did not settle (tight cluster): finish by bisection
       while (hi[j]! - lo[j]! > 4 * EPS * hi[j]!) {
         const s = 0.5 * (lo[j]! + hi[j]!);
         record(s, g.negcount(s));
         passes++;
       }
-      value = 0.5 * (lo[j]! + hi[j]!);
-      converged = hi[j]! - lo[j]! <= 8 * EPS * hi[j]!;
+      values[j] = 0.5 * (lo[j]! + hi[j]!);
+      converged[j] = hi[j]! - lo[j]! <= 8 * EPS * hi[j]!;
     }
-    roundoff.push(noise);
-    allConverged &&= converged;
-    values.push(value);
+    allConverged &&= converged[j]!;
     if (vectors.includes(j)) {
-      if (!vectorFresh) {
-        g.twisted(value, true);
+      if (!fresh[j]) {
+        g.twisted(values[j]!, true);
         passes++;
       }
       modes[j] = g.mode();
     }
   }
+  if (active.length < k) allConverged = false;
   return { values, roundoff, modes, passes, converged: allConverged };
 }

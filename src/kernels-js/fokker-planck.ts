@@ -364,3 +364,90 @@ export function fpEvolveJs(up: Float64Array, down: Float64Array, n: number, boun
     outflow[k] = boundary === ABSORBING ? theta * outNew + (1.0 - theta) * outOld : 0.0;
   }
 }
+
+/** JS twin of fpTwisted4 (four shifts in lockstep; same lane layout and outputs). */
+export function fpTwisted4Js(d: Float64Array, e: Float64Array, lld: Float64Array, m: number, sig: Float64Array, s4: Float64Array, p4: Float64Array, out: Float64Array): void {
+  const s0 = sig[0]!, s1 = sig[1]!, s2 = sig[2]!, s3 = sig[3]!;
+  let a0 = -s0, a1 = -s1, a2 = -s2, a3 = -s3;
+  const dl = d[m - 1]!;
+  let b0 = dl - s0, b1 = dl - s1, b2 = dl - s2, b3 = dl - s3;
+  s4[0] = a0; s4[1] = a1; s4[2] = a2; s4[3] = a3;
+  const lo = 4 * (m - 1);
+  p4[lo] = b0; p4[lo + 1] = b1; p4[lo + 2] = b2; p4[lo + 3] = b3;
+  let n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+  for (let i = 0; i < m - 1; i++) {
+    const di = d[i]!;
+    const li = lld[i]!;
+    let q0 = di + a0, q1 = di + a1, q2 = di + a2, q3 = di + a3;
+    if (q0 === 0.0) q0 = TINY;
+    if (q1 === 0.0) q1 = TINY;
+    if (q2 === 0.0) q2 = TINY;
+    if (q3 === 0.0) q3 = TINY;
+    if (q0 < 0.0) n0++;
+    if (q1 < 0.0) n1++;
+    if (q2 < 0.0) n2++;
+    if (q3 < 0.0) n3++;
+    a0 = li * (a0 / q0) - s0;
+    a1 = li * (a1 / q1) - s1;
+    a2 = li * (a2 / q2) - s2;
+    a3 = li * (a3 / q3) - s3;
+    const so = 4 * (i + 1);
+    s4[so] = a0; s4[so + 1] = a1; s4[so + 2] = a2; s4[so + 3] = a3;
+    const k = m - 2 - i;
+    const dk = d[k]!;
+    const lk = lld[k]!;
+    let r0 = lk + b0, r1 = lk + b1, r2 = lk + b2, r3 = lk + b3;
+    if (r0 === 0.0) r0 = TINY;
+    if (r1 === 0.0) r1 = TINY;
+    if (r2 === 0.0) r2 = TINY;
+    if (r3 === 0.0) r3 = TINY;
+    b0 = b0 * (dk / r0) - s0;
+    b1 = b1 * (dk / r1) - s1;
+    b2 = b2 * (dk / r2) - s2;
+    b3 = b3 * (dk / r3) - s3;
+    const po = 4 * k;
+    p4[po] = b0; p4[po + 1] = b1; p4[po + 2] = b2; p4[po + 3] = b3;
+  }
+  if (dl + a0 <= 0.0) n0++;
+  if (dl + a1 <= 0.0) n1++;
+  if (dl + a2 <= 0.0) n2++;
+  if (dl + a3 <= 0.0) n3++;
+  const neg = [n0, n1, n2, n3];
+  for (let lane = 0; lane < 4; lane++) {
+    const sl = sig[lane]!;
+    let r = 0;
+    let gmin = Infinity;
+    let gr = 0.0;
+    for (let k = 0; k < m; k++) {
+      const g = s4[4 * k + lane]! + p4[4 * k + lane]! + sl;
+      const ag = Math.abs(g);
+      if (ag < gmin) {
+        gmin = ag;
+        gr = g;
+        r = k;
+      }
+    }
+    let norm = 1.0;
+    let zi = 1.0;
+    for (let i = r - 1; i >= 0; i--) {
+      let dplus = d[i]! + s4[4 * i + lane]!;
+      if (dplus === 0.0) dplus = TINY;
+      zi = -(e[i]! / dplus) * zi;
+      norm += zi * zi;
+    }
+    zi = 1.0;
+    for (let i = r; i < m - 1; i++) {
+      let dminus = lld[i]! + p4[4 * (i + 1) + lane]!;
+      if (dminus === 0.0) dminus = TINY;
+      zi = -(e[i]! / dminus) * zi;
+      norm += zi * zi;
+    }
+    if (gr === 0.0) gr = 1e-300;
+    const o = 8 + 5 * lane;
+    out[o] = gr / norm;
+    out[o + 1] = gr;
+    out[o + 2] = norm;
+    out[o + 3] = r;
+    out[o + 4] = neg[lane]!;
+  }
+}
