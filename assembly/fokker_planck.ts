@@ -258,12 +258,17 @@ export function fpTwisted(d: usize, e: usize, lld: usize, m: i32, sigma: f64, s:
  * Writes f[n], psi[n].
  */
 export function fpModeFromVector(z: usize, u: usize, up: usize, n: i32, boundary: i32, umin: f64, h: f64, f: usize, psi: usize): void {
+  // π_i = e^{−(u_i − umin)} once (kept in psi until the end); e^{+(u_i − umin)/2} = 1/√π_i unless π_i underflows
   let zpi: f64 = 0.0;
-  for (let i = 0; i < n; i++) zpi += Math.exp(-(ld(u, i) - umin));
+  for (let i = 0; i < n; i++) {
+    const w = Math.exp(-(ld(u, i) - umin));
+    st(psi, i, w);
+    zpi += w;
+  }
   if (boundary == ABSORBING) {
     for (let i = 0; i < n; i++) {
-      const x = Math.min(0.5 * (ld(u, i) - umin), 700.0);
-      st(f, i, ld(z, i) * Math.exp(x));
+      const w = ld(psi, i);
+      st(f, i, ld(z, i) * (w > 1e-290 ? 1.0 / Math.sqrt(w) : Math.exp(Math.min(0.5 * (ld(u, i) - umin), 700.0))));
     }
   } else {
     let fi: f64 = 0.0;
@@ -272,12 +277,13 @@ export function fpModeFromVector(z: usize, u: usize, up: usize, n: i32, boundary
     for (let i = 0; i < n - 1; i++) {
       const zi = ld(z, i);
       if (zi != 0.0) {
-        const x = Math.min(0.5 * (ld(u, i) - umin), 700.0);
-        fi += zi * Math.exp(x) / Math.sqrt(ld(up, i));
+        const w = ld(psi, i);
+        const inv = w > 1e-290 ? 1.0 / Math.sqrt(w) : Math.exp(Math.min(0.5 * (ld(u, i) - umin), 700.0));
+        fi += zi * inv / Math.sqrt(ld(up, i));
       }
       st(f, i + 1, fi);
     }
-    for (let i = 0; i < n; i++) mean += Math.exp(-(ld(u, i) - umin)) * ld(f, i);
+    for (let i = 0; i < n; i++) mean += ld(psi, i) * ld(f, i);
     mean /= zpi;
     for (let i = 0; i < n; i++) st(f, i, ld(f, i) - mean);
   }
@@ -285,14 +291,14 @@ export function fpModeFromVector(z: usize, u: usize, up: usize, n: i32, boundary
   let big: f64 = 0.0;
   for (let i = 0; i < n; i++) {
     const fi = ld(f, i);
-    norm += Math.exp(-(ld(u, i) - umin)) * fi * fi;
+    norm += ld(psi, i) * fi * fi;
     if (Math.abs(fi) > Math.abs(big)) big = fi;
   }
   const scale = (big < 0.0 ? -1.0 : 1.0) / Math.sqrt(norm / zpi);
   for (let i = 0; i < n; i++) {
     const fi = ld(f, i) * scale;
     st(f, i, fi);
-    st(psi, i, Math.exp(-(ld(u, i) - umin)) / zpi * fi / h);
+    st(psi, i, ld(psi, i) / zpi * fi / h);
   }
 }
 

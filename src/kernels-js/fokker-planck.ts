@@ -202,11 +202,15 @@ export function fpTwistedJs(d: Float64Array, e: Float64Array, lld: Float64Array,
 /** JS twin of fpModeFromVector. */
 export function fpModeFromVectorJs(z: Float64Array, u: Float64Array, up: Float64Array, n: number, boundary: number, umin: number, h: number, f: Float64Array, psi: Float64Array): void {
   let zpi = 0.0;
-  for (let i = 0; i < n; i++) zpi += Math.exp(-(u[i]! - umin));
+  for (let i = 0; i < n; i++) {
+    const w = Math.exp(-(u[i]! - umin));
+    psi[i] = w;
+    zpi += w;
+  }
   if (boundary === ABSORBING) {
     for (let i = 0; i < n; i++) {
-      const x = Math.min(0.5 * (u[i]! - umin), 700.0);
-      f[i] = z[i]! * Math.exp(x);
+      const w = psi[i]!;
+      f[i] = z[i]! * (w > 1e-290 ? 1.0 / Math.sqrt(w) : Math.exp(Math.min(0.5 * (u[i]! - umin), 700.0)));
     }
   } else {
     let fi = 0.0;
@@ -215,12 +219,13 @@ export function fpModeFromVectorJs(z: Float64Array, u: Float64Array, up: Float64
     for (let i = 0; i < n - 1; i++) {
       const zi = z[i]!;
       if (zi !== 0.0) {
-        const x = Math.min(0.5 * (u[i]! - umin), 700.0);
-        fi += (zi * Math.exp(x)) / Math.sqrt(up[i]!);
+        const w = psi[i]!;
+        const inv = w > 1e-290 ? 1.0 / Math.sqrt(w) : Math.exp(Math.min(0.5 * (u[i]! - umin), 700.0));
+        fi += (zi * inv) / Math.sqrt(up[i]!);
       }
       f[i + 1] = fi;
     }
-    for (let i = 0; i < n; i++) mean += Math.exp(-(u[i]! - umin)) * f[i]!;
+    for (let i = 0; i < n; i++) mean += psi[i]! * f[i]!;
     mean /= zpi;
     for (let i = 0; i < n; i++) f[i] = f[i]! - mean;
   }
@@ -228,14 +233,14 @@ export function fpModeFromVectorJs(z: Float64Array, u: Float64Array, up: Float64
   let big = 0.0;
   for (let i = 0; i < n; i++) {
     const fi = f[i]!;
-    norm += Math.exp(-(u[i]! - umin)) * fi * fi;
+    norm += psi[i]! * fi * fi;
     if (Math.abs(fi) > Math.abs(big)) big = fi;
   }
   const scale = (big < 0.0 ? -1.0 : 1.0) / Math.sqrt(norm / zpi);
   for (let i = 0; i < n; i++) {
     const fi = f[i]! * scale;
     f[i] = fi;
-    psi[i] = ((Math.exp(-(u[i]! - umin)) / zpi) * fi) / h;
+    psi[i] = ((psi[i]! / zpi) * fi) / h;
   }
 }
 
