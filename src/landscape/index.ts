@@ -4,3 +4,4 @@ export { landscape, checkLandscapeOptions, type CheckedLandscapeOptions } from "
 export { findWell, findBarrier, type BarrierCrossing, type BarrierToward } from "./wells.js";
 export { evalInterval, evalCentered, type Interval } from "./interval.js";
 export { brentRoot, type RootResult } from "./roots.js";
+export { searchDomain } from "./domain.js";

@@ -1,6 +1,7 @@
 // rate(): every analytic escape rate for one well and one barrier of a 1-D potential.
 import { KramersError } from "../errors.js";
 import { analyseLandscape, resolveDomain } from "../landscape/landscape.js";
+import { searchDomain } from "../landscape/domain.js";
 import type { CriticalPoint } from "../landscape/types.js";
 import { barrierIn, wellIn, type BarrierCrossing } from "../landscape/wells.js";
 import { toPotential, type PotentialInput } from "../potential/resolve.js";
@@ -142,7 +143,7 @@ export function checkRateOptions(options: unknown): CheckedRateOptions {
   const to = o.to === undefined ? undefined : requireFinite("to", o.to);
   const gamma = o.gamma === undefined ? 1 : requirePositive("gamma", o.gamma);
   const mass = o.mass === undefined ? 1 : requirePositive("mass", o.mass);
-  const domain = resolveDomain(potential, o.domain);
+  const domain = o.domain === undefined && !potential.suggestedDomain ? searchDomain(potential, from, to) : resolveDomain(potential, o.domain);
   const units = checkUnitLabels(o.units);
   return { potential, kT, from, ...(to !== undefined ? { to } : {}), gamma, mass, domain, units };
 }

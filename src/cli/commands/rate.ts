@@ -13,7 +13,7 @@ export const rateCommand: Command = {
     { name: "to", type: "number", help: "a point beyond the barrier (default: the lower barrier side)" },
     COMMON_FLAGS.gamma,
     COMMON_FLAGS.mass,
-    { ...COMMON_FLAGS.domain, help: "domain L,R for the landscape (required for expressions)" },
+    { ...COMMON_FLAGS.domain, help: "domain L,R for the landscape (default: grown around --from until it holds the well and its barriers)" },
     COMMON_FLAGS.json,
   ],
   run(flags) {
