@@ -211,6 +211,27 @@ describe("densities", () => {
     expect(rel(measured, sp.eigenvalues[1]!)).toBeLessThan(1e-6);
   });
 
+  it("propagates an Ornstein–Uhlenbeck Gaussian with the exact mean x₀e^{−κt/γ} and variance", async () => {
+    // U = κx²/2, κ = 1, γ = 2, kT = 0.5; initial N(1, 0.01). Exact: mean e^{−κt/γ}, var 0.01e^{−2κt/γ} + (kT/κ)(1 − e^{−2κt/γ}).
+    // Errors: SG/cell-centre O(h²) with h = 0.003 and Crank–Nicolson O(dt²) with dt = 0.005 → ≲ 1e-5; tolerance 1e-4.
+    const kappa = 1, gamma = 2, kT = 0.5;
+    const times = [0.5, 2, 5];
+    const r = await evolveDensity({ potential: "x^2/2", kT, gamma, domain: [-6, 6], grid: 4000, times, dt: 0.005, initial: (x: number) => Math.exp(-((x - 1) ** 2) / 0.02) });
+    const h = 12 / 4000;
+    times.forEach((t, k) => {
+      const d = r.densities[k]!;
+      let mean = 0, second = 0;
+      d.forEach((v, i) => {
+        mean += v * r.x[i]! * h;
+        second += v * r.x[i]! ** 2 * h;
+      });
+      const decay = Math.exp((-kappa * t) / gamma);
+      expect(Math.abs(mean - decay)).toBeLessThan(1e-4);
+      const variance = second - mean * mean;
+      expect(Math.abs(variance - (0.01 * decay * decay + (kT / kappa) * (1 - decay * decay)))).toBeLessThan(1e-4);
+    });
+  });
+
   it("with absorbing walls, survival decays at the escape rate and S(t) − S(t′) equals the integrated FPT density", async () => {
     const o = { potential: "3*x^2 - 2*x^3", kT: 0.2, domain: [-1, 1.5] as [number, number], grid: 2000, boundary: "absorbing" as const };
     const times = Array.from({ length: 201 }, (_, i) => i * 0.5);
