@@ -532,38 +532,47 @@ export function fpTwisted4(d: usize, e: usize, lld: usize, m: i32, sig: usize, s
     rA = v128.bitselect(kk, rA, ltA);
     rB = v128.bitselect(kk, rB, ltB);
   }
-  v128.store(out + 0, grA); // temporarily: γ of lanes 0,1 and 2,3 in out[0..3], r in out[4..7]
-  v128.store(out + 16, grB);
-  v128.store(out + 32, rA);
-  v128.store(out + 48, rB);
-  const n0 = <f64>i64x2.extract_lane(negA, 0), n1 = <f64>i64x2.extract_lane(negA, 1);
-  const n2 = <f64>i64x2.extract_lane(negB, 0), n3 = <f64>i64x2.extract_lane(negB, 1);
-  const g0 = load<f64>(out), g1 = load<f64>(out + 8), g2 = load<f64>(out + 16), g3 = load<f64>(out + 24);
-  const r0 = <i32>load<f64>(out + 32), r1 = <i32>load<f64>(out + 40), r2 = <i32>load<f64>(out + 48), r3 = <i32>load<f64>(out + 56);
-  laneResult(d, e, lld, m, s4, p4, 0, r0, g0, n0, out);
-  laneResult(d, e, lld, m, s4, p4, 1, r1, g1, n1, out);
-  laneResult(d, e, lld, m, s4, p4, 2, r2, g2, n2, out);
-  laneResult(d, e, lld, m, s4, p4, 3, r3, g3, n3, out);
+  // ‖z‖² of every lane in two masked sweeps over lines of s4/p4 (each lane does exactly fpTwisted's
+  // operations in fpTwisted's order; masked-out lanes keep their value and add +0)
+  const r0 = <i32>f64x2.extract_lane(rA, 0), r1 = <i32>f64x2.extract_lane(rA, 1);
+  const r2 = <i32>f64x2.extract_lane(rB, 0), r3 = <i32>f64x2.extract_lane(rB, 1);
+  const rmax = max(max(r0, r1), max(r2, r3));
+  const rmin = min(min(r0, r1), min(r2, r3));
+  const ONE2 = f64x2.splat(1.0);
+  let zA = ONE2, zB = ONE2, nA = ONE2, nB = ONE2;
+  for (let i = rmax - 1; i >= 0; i--) {
+    const iv = f64x2.splat(<f64>i);
+    const mA = f64x2.lt(iv, rA), mB = f64x2.lt(iv, rB);
+    const di = f64x2.splat(ld(d, i)), ei = f64x2.splat(ld(e, i));
+    const o = <usize>i << 5;
+    const tA = f64x2.mul(f64x2.neg(f64x2.div(ei, guardZero(f64x2.add(di, v128.load(s4 + o))))), zA);
+    const tB = f64x2.mul(f64x2.neg(f64x2.div(ei, guardZero(f64x2.add(di, v128.load(s4 + o + 16))))), zB);
+    zA = v128.bitselect(tA, zA, mA);
+    zB = v128.bitselect(tB, zB, mB);
+    nA = f64x2.add(nA, v128.bitselect(f64x2.mul(tA, tA), ZERO2, mA));
+    nB = f64x2.add(nB, v128.bitselect(f64x2.mul(tB, tB), ZERO2, mB));
+  }
+  zA = ONE2;
+  zB = ONE2;
+  for (let i = rmin; i < m - 1; i++) {
+    const iv = f64x2.splat(<f64>i);
+    const mA = f64x2.ge(iv, rA), mB = f64x2.ge(iv, rB);
+    const li = f64x2.splat(ld(lld, i)), ei = f64x2.splat(ld(e, i));
+    const o = <usize>(i + 1) << 5;
+    const tA = f64x2.mul(f64x2.neg(f64x2.div(ei, guardZero(f64x2.add(li, v128.load(p4 + o))))), zA);
+    const tB = f64x2.mul(f64x2.neg(f64x2.div(ei, guardZero(f64x2.add(li, v128.load(p4 + o + 16))))), zB);
+    zA = v128.bitselect(tA, zA, mA);
+    zB = v128.bitselect(tB, zB, mB);
+    nA = f64x2.add(nA, v128.bitselect(f64x2.mul(tA, tA), ZERO2, mA));
+    nB = f64x2.add(nB, v128.bitselect(f64x2.mul(tB, tB), ZERO2, mB));
+  }
+  laneOut(out, 0, f64x2.extract_lane(grA, 0), f64x2.extract_lane(nA, 0), r0, <f64>i64x2.extract_lane(negA, 0));
+  laneOut(out, 1, f64x2.extract_lane(grA, 1), f64x2.extract_lane(nA, 1), r1, <f64>i64x2.extract_lane(negA, 1));
+  laneOut(out, 2, f64x2.extract_lane(grB, 0), f64x2.extract_lane(nB, 0), r2, <f64>i64x2.extract_lane(negB, 0));
+  laneOut(out, 3, f64x2.extract_lane(grB, 1), f64x2.extract_lane(nB, 1), r3, <f64>i64x2.extract_lane(negB, 1));
 }
 
-// ‖z‖² of one lane (z never stored) and its five results at out[5·lane].
-function laneResult(d: usize, e: usize, lld: usize, m: i32, s4: usize, p4: usize, lane: i32, r: i32, gamma: f64, neg: f64, out: usize): void {
-  const off = <usize>lane << 3;
-  let norm: f64 = 1.0;
-  let zi: f64 = 1.0;
-  for (let i = r - 1; i >= 0; i--) {
-    let dplus = ld(d, i) + load<f64>(s4 + (<usize>i << 5) + off);
-    if (dplus == 0.0) dplus = TINY;
-    zi = -(ld(e, i) / dplus) * zi;
-    norm += zi * zi;
-  }
-  zi = 1.0;
-  for (let i = r; i < m - 1; i++) {
-    let dminus = ld(lld, i) + load<f64>(p4 + (<usize>(i + 1) << 5) + off);
-    if (dminus == 0.0) dminus = TINY;
-    zi = -(ld(e, i) / dminus) * zi;
-    norm += zi * zi;
-  }
+@inline function laneOut(out: usize, lane: i32, gamma: f64, norm: f64, r: i32, neg: f64): void {
   let g = gamma;
   if (g == 0.0) g = 1e-300;
   const o = out + 64 + (<usize>(lane * 5) << 3);
@@ -572,4 +581,34 @@ function laneResult(d: usize, e: usize, lld: usize, m: i32, s4: usize, p4: usize
   store<f64>(o + 16, norm);
   store<f64>(o + 24, <f64>r);
   store<f64>(o + 32, neg);
+}
+
+/**
+ * Four Sturm counts in one pass (f64x2 lanes; each lane does fpNegcount's operations). `sig` points
+ * to 4 shifts; the counts are written to out[0..3] as f64.
+ */
+export function fpNegcount4(d: usize, lld: usize, m: i32, sig: usize, out: usize): void {
+  const sigA = v128.load(sig);
+  const sigB = v128.load(sig + 16);
+  let sA = f64x2.neg(sigA);
+  let sB = f64x2.neg(sigB);
+  let negA = i64x2.splat(0);
+  let negB = i64x2.splat(0);
+  for (let i = 0; i < m - 1; i++) {
+    const di = f64x2.splat(ld(d, i));
+    const li = f64x2.splat(ld(lld, i));
+    const dpA = guardZero(f64x2.add(di, sA));
+    const dpB = guardZero(f64x2.add(di, sB));
+    negA = i64x2.sub(negA, f64x2.lt(dpA, ZERO2));
+    negB = i64x2.sub(negB, f64x2.lt(dpB, ZERO2));
+    sA = f64x2.sub(f64x2.mul(li, f64x2.div(sA, dpA)), sigA);
+    sB = f64x2.sub(f64x2.mul(li, f64x2.div(sB, dpB)), sigB);
+  }
+  const dl = f64x2.splat(ld(d, m - 1));
+  negA = i64x2.sub(negA, f64x2.le(f64x2.add(dl, sA), ZERO2));
+  negB = i64x2.sub(negB, f64x2.le(f64x2.add(dl, sB), ZERO2));
+  store<f64>(out, <f64>i64x2.extract_lane(negA, 0));
+  store<f64>(out + 8, <f64>i64x2.extract_lane(negA, 1));
+  store<f64>(out + 16, <f64>i64x2.extract_lane(negB, 0));
+  store<f64>(out + 24, <f64>i64x2.extract_lane(negB, 1));
 }

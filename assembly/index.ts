@@ -2,7 +2,7 @@
 // re-exports them. Kernels take pointers to caller-owned buffers and never allocate in loops.
 export { allocF64, allocI32, free } from "./memory";
 export { evaluatePotential, potentialDerivative } from "./potential";
-export { fpInfo, fpAssemble, fpFactor, fpNegcount, fpNegcount2, fpTwisted, fpTwisted4, fpModeFromVector, fpStationary, fpPeriodicStationary, fpEvolve } from "./fokker_planck";
+export { fpInfo, fpAssemble, fpFactor, fpNegcount, fpNegcount2, fpNegcount4, fpTwisted, fpTwisted4, fpModeFromVector, fpStationary, fpPeriodicStationary, fpEvolve } from "./fokker_planck";
 export { rngNormals, rngPhilox, rngUniforms } from "./rng";
 export { langevinInit, langevinRun, langevinWorkBytes } from "./langevin";
 export { kramersPotentialAt, kramersAssemble, bandFactor, bandSolve, kramersEquilibrium, kramersInverseIteration, kramersThermalAverage, kramersAbsorbingEdge } from "./kramers_equation";

@@ -335,6 +335,8 @@ describe("kernels: WASM vs JS twin, one shift vs four in lockstep", () => {
         expect(Math.abs(w1.correction - j1.correction)).toBeLessThanOrEqual(1e-13 * Math.abs(j1.correction));
         expect(gw.negcount(s)).toBe(w1.negcount);
         expect(gj.negcount(s)).toBe(j1.negcount);
+        expect(gw.negcount4(shifts)[l]).toBe(w1.negcount);
+        expect(gj.negcount4(shifts)[l]).toBe(j1.negcount);
       });
       gw.dispose();
     }

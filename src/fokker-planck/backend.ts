@@ -4,7 +4,7 @@
 import type { Potential1D } from "../potential/types.js";
 import type { KramersWasm } from "../wasm/loader.js";
 import {
-  fpAssembleJs, fpEvolveJs, fpTwisted4Js, fpFactorJs, fpInfoJs, fpModeFromVectorJs, fpNegcount2Js, fpNegcountJs,
+  fpAssembleJs, fpEvolveJs, fpTwisted4Js, fpNegcount4Js, fpFactorJs, fpInfoJs, fpModeFromVectorJs, fpNegcount2Js, fpNegcountJs,
   fpPeriodicStationaryJs, fpStationaryJs, fpTwistedJs,
 } from "../kernels-js/fokker-planck.js";
 
@@ -58,6 +58,8 @@ export interface GeneratorHandle {
   readonly upperBound: number;
   negcount(sigma: number): number;
   negcount2(a: number, b: number): [number, number];
+  /** Four Sturm counts in one pass. */
+  negcount4(sigmas: readonly number[]): number[];
   /** Twisted factorization at σ; `storeVector` keeps its eigenvector for {@link GeneratorHandle.mode}. */
   twisted(sigma: number, storeVector?: boolean): TwistedStep;
   /** Twisted factorizations at four shifts in one pass (lockstep Rayleigh iteration). */
@@ -114,6 +116,11 @@ export function jsGenerator(potential: Potential1D, grid: CellGrid, beta: number
       z ??= new Float64Array(m);
       const correction = fpTwistedJs(d, e, lld, m, sigma, s, pp, z, storeVector ? 1 : 0);
       return { correction, negcount: fpInfoJs[3]! };
+    },
+    negcount4(sigmas) {
+      const out = new Float64Array(4);
+      fpNegcount4Js(d, lld, m, Float64Array.from(sigmas), out);
+      return Array.from(out);
     },
     twisted4(sigmas) {
       s4 ??= new Float64Array(4 * m);
@@ -199,12 +206,19 @@ export function wasmGenerator(wasm: KramersWasm, potential: Potential1D, grid: C
       const correction = x.fpTwisted(d, e, lld, m, sigma, s, pp, z, storeVector ? 1 : 0);
       return { correction, negcount: x.fpInfo(3) };
     },
+    negcount4(sigmas) {
+      if (!io4) io4 = alloc(32);
+      const io = wasm.f64(io4, 32);
+      for (let l = 0; l < 4; l++) io[28 + l] = sigmas[l]!;
+      x.fpNegcount4(d, lld, m, io4 + 28 * 8, io4);
+      return Array.from(wasm.f64(io4, 4));
+    },
     twisted4(sigmas) {
       if (!s4) {
         s4 = alloc(4 * m);
         p4 = alloc(4 * m);
-        io4 = alloc(32);
       }
+      if (!io4) io4 = alloc(32);
       const io = wasm.f64(io4, 32);
       for (let l = 0; l < 4; l++) io[28 + l] = sigmas[l]!;
       x.fpTwisted4(d, e, lld, m, io4 + 28 * 8, s4, p4, io4);

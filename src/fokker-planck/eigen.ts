@@ -65,32 +65,32 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
   const converged = new Array<boolean>(k).fill(false);
   const fresh = new Array<boolean>(k).fill(false);
   // Phase 1: isolate every eigenvalue in a bracket [lo, hi] with hi/lo ≤ 1.25 holding it alone
-  // (seeds from a coarser grid are checked with one two-shift count)
+  // (Sturm counts four shifts per pass; seeds from a coarser grid only need checking)
   const active: number[] = [];
+  // seeds: bracket each at ±2 % with Sturm counts, four shifts per pass
+  const checks: number[] = [];
   for (let j = 0; j < k; j++) {
     const seed = seeds?.[j];
-    if (seed !== undefined && seed > lo[j]! && seed < hi[j]!) {
-      const [ca, cb] = g.negcount2(seed * 0.98, seed * 1.02);
-      passes++;
-      record(seed * 0.98, ca);
-      record(seed * 1.02, cb);
-    }
-    // bisect (two shifts per pass: the kernel interleaves both recurrences)
+    if (seed !== undefined && seed > lo[j]! && seed < hi[j]!) checks.push(seed * 0.98, seed * 1.02);
+  }
+  for (let c = 0; c < checks.length; c += 4) {
+    const shifts = [0, 1, 2, 3].map((l) => checks[Math.min(c + l, checks.length - 1)]!);
+    g.negcount4(shifts).forEach((cnt, l) => record(shifts[l]!, cnt));
+    passes++;
+  }
+  for (let j = 0; j < k; j++) {
+    // multisection: four shifts per pass split the bracket into five (geometrically while wide)
     while ((hi[j]! > lo[j]! * 1.25 || cLo[j] !== j || cHi[j] !== j + 1) && hi[j]! - lo[j]! > 4 * EPS * hi[j]! && hi[j]! > lo0) {
       const a = lo[j]!, b = hi[j]!;
-      let s1: number, s2: number;
+      const shifts: number[] = [];
       if (a > 0 && b / a > 4) {
-        const r = Math.cbrt(b / a);
-        s1 = a * r;
-        s2 = s1 * r;
+        const r = Math.pow(b / a, 0.2);
+        for (let l = 1; l <= 4; l++) shifts.push(a * r ** l);
       } else {
-        s1 = a + (b - a) / 3;
-        s2 = a + (2 * (b - a)) / 3;
+        for (let l = 1; l <= 4; l++) shifts.push(a + ((b - a) * l) / 5);
       }
-      const [c1, c2] = g.negcount2(s1, s2);
+      g.negcount4(shifts).forEach((cnt, l) => record(shifts[l]!, cnt));
       passes++;
-      record(s1, c1);
-      record(s2, c2);
     }
     if (!(hi[j]! > lo0)) {
       // below 2^-1000 × the largest rate (underflowed rates): report 0, not converged
@@ -119,8 +119,28 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
     // converged at machine precision, or stalled at the rounding floor of the twisted factorization
     // (≈ 1e-12 relative on 10^6 cells): the correction stops shrinking while already tiny, or the
     // Sturm count at σ contradicts it (also only possible at the floor)
-    if (size <= 1e-9 && (size <= 8 * EPS || Math.abs(step.correction) > 0.25 * prevAbs[j]! || !inside)) {
-      values[j] = inside ? next : sj;
+    if (size <= 1e-9 && !inside) {
+      // the count at σ contradicts the correction: rounding floor, or a near-degenerate neighbour
+      // pulling the Rayleigh quotient. Accept σ only if two counts at σ(1 ± δ) confine λ_j.
+      const delta = Math.max(4 * size, 16 * EPS);
+      const a = sj * (1 - delta), b = sj * (1 + delta);
+      const [ca, cb] = g.negcount4([a, b, b, b]);
+      passes++;
+      record(a, ca!);
+      record(b, cb!);
+      if (ca === j && cb === j + 1) {
+        values[j] = sj;
+        roundoff[j] = delta;
+        converged[j] = true;
+        fresh[j] = vectorStored;
+        return;
+      }
+      prevAbs[j] = Infinity;
+      sigma[j] = 0.5 * (lo[j]! + hi[j]!);
+      return;
+    }
+    if (size <= 1e-9 && (size <= 8 * EPS || Math.abs(step.correction) > 0.25 * prevAbs[j]!)) {
+      values[j] = next;
       roundoff[j] = Math.max(8 * EPS, size);
       converged[j] = true;
       fresh[j] = vectorStored;
@@ -150,6 +170,31 @@ export function coreEigenvalues(g: GeneratorHandle, count: number, vectors: read
       batch.forEach((j, l) => update(j, steps[l]!, false));
     }
   }
+  // Verify every accepted value with two Sturm counts at λ(1 ± δ) (four shifts per pass): a value
+  // that does not confine λ_j (a near-degenerate neighbour) goes to bisection below
+  const verify = active.filter((j) => converged[j]);
+  const vShifts: number[] = [];
+  // (δ above the counts' own rounding noise, which grows like √m·ε)
+  const countNoise = 32 * EPS * Math.sqrt(m);
+  for (const j of verify) {
+    const delta = Math.max(4 * roundoff[j]!, countNoise);
+    vShifts.push(values[j]! * (1 - delta), values[j]! * (1 + delta));
+  }
+  const vCounts: number[] = [];
+  for (let c = 0; c < vShifts.length; c += 4) {
+    const shifts = [0, 1, 2, 3].map((l) => vShifts[Math.min(c + l, vShifts.length - 1)]!);
+    const counts = g.negcount4(shifts);
+    passes++;
+    counts.forEach((cnt, l) => {
+      if (c + l < vShifts.length) {
+        vCounts.push(cnt);
+        record(shifts[l]!, cnt);
+      }
+    });
+  }
+  verify.forEach((j, q) => {
+    if (!(vCounts[2 * q] === j && vCounts[2 * q + 1] === j + 1)) converged[j] = false;
+  });
   let allConverged = true;
   for (const j of active) {
     if (!converged[j]) {

@@ -456,3 +456,32 @@ export function fpTwisted4Js(d: Float64Array, e: Float64Array, lld: Float64Array
     out[o + 4] = neg[lane]!;
   }
 }
+
+/** JS twin of fpNegcount4: four Sturm counts in one pass, written to out[0..3]. */
+export function fpNegcount4Js(d: Float64Array, lld: Float64Array, m: number, sig: Float64Array, out: Float64Array): void {
+  const s0 = sig[0]!, s1 = sig[1]!, s2 = sig[2]!, s3 = sig[3]!;
+  let a0 = -s0, a1 = -s1, a2 = -s2, a3 = -s3;
+  let n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+  for (let i = 0; i < m - 1; i++) {
+    const di = d[i]!;
+    const li = lld[i]!;
+    let q0 = di + a0, q1 = di + a1, q2 = di + a2, q3 = di + a3;
+    if (q0 === 0.0) q0 = TINY;
+    if (q1 === 0.0) q1 = TINY;
+    if (q2 === 0.0) q2 = TINY;
+    if (q3 === 0.0) q3 = TINY;
+    if (q0 < 0.0) n0++;
+    if (q1 < 0.0) n1++;
+    if (q2 < 0.0) n2++;
+    if (q3 < 0.0) n3++;
+    a0 = li * (a0 / q0) - s0;
+    a1 = li * (a1 / q1) - s1;
+    a2 = li * (a2 / q2) - s2;
+    a3 = li * (a3 / q3) - s3;
+  }
+  const dl = d[m - 1]!;
+  out[0] = dl + a0 <= 0.0 ? n0 + 1 : n0;
+  out[1] = dl + a1 <= 0.0 ? n1 + 1 : n1;
+  out[2] = dl + a2 <= 0.0 ? n2 + 1 : n2;
+  out[3] = dl + a3 <= 0.0 ? n3 + 1 : n3;
+}

@@ -18,6 +18,7 @@ export interface KramersWasmExports {
   fpNegcount(d: number, lld: number, m: number, sigma: number): number;
   fpNegcount2(d: number, lld: number, m: number, sigmaA: number, sigmaB: number): number;
   fpTwisted(d: number, e: number, lld: number, m: number, sigma: number, s: number, pp: number, z: number, storeVector: number): number;
+  fpNegcount4(d: number, lld: number, m: number, sig: number, out: number): void;
   fpTwisted4(d: number, e: number, lld: number, m: number, sig: number, s4: number, p4: number, out: number): void;
   fpModeFromVector(z: number, u: number, up: number, n: number, boundary: number, umin: number, h: number, f: number, psi: number): void;
   fpStationary(u: number, n: number, umin: number, h: number, rho: number): number;
