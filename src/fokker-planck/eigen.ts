@@ -1,8 +1,12 @@
 // The lowest eigenvalues of the positive-definite core T of a generator, to full relative
-// precision: Sturm-count bisection (geometric, so 1e-18 costs no more than 1) isolates each
-// eigenvalue, then Rayleigh-quotient iteration on twisted factorizations converges cubically.
-// Every count tightens the brackets of all eigenvalues, and an iterate that leaves its bracket is
-// replaced by a bisection step, so the iteration cannot land on the wrong eigenvalue.
+// precision. (1) Sturm-count multisection (four shifts per pass, geometric while the bracket is
+// wide, so 1e-18 costs no more than 1) isolates each eigenvalue in a bracket that holds it alone;
+// seeds from a coarser grid need only one check. (2) Rayleigh-quotient iteration on twisted
+// factorizations, up to four eigenvalues in lockstep (one pass), each iterate kept inside its
+// bracket; it stops at machine precision or at the rounding floor of the recurrences (≈ 1e-12
+// relative on 10^6 cells). (3) Every accepted value is verified by two Sturm counts at λ(1 ± δ);
+// what fails (a near-degenerate neighbour) is finished by bisection. Every count tightens the
+// brackets of all eigenvalues, so the iteration cannot report the wrong eigenvalue.
 import type { GeneratorHandle } from "./backend.js";
 
 /** Eigenvalues of T in ascending order plus their modes when asked for. */
