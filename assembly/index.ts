@@ -5,4 +5,4 @@ export { evaluatePotential, potentialDerivative } from "./potential";
 export { fpInfo, fpAssemble, fpFactor, fpNegcount, fpNegcount2, fpNegcount4, fpTwisted, fpTwisted4, fpModeFromVector, fpStationary, fpPeriodicStationary, fpEvolve } from "./fokker_planck";
 export { rngNormals, rngPhilox, rngUniforms } from "./rng";
 export { langevinInit, langevinRun, langevinWorkBytes } from "./langevin";
-export { kramersPotentialAt, kramersAssemble, bandFactor, bandSolve, kramersEquilibrium, kramersInverseIteration, kramersThermalAverage, kramersAbsorbingEdge } from "./kramers_equation";
+export { kramersPotentialAt, kramersAssemble, bandFactor, bandSolve, kramersEquilibrium, kramersInverseIteration, kramersThermalAverage, kramersAbsorbingEdge, kramersNodeCouplings, kramersReducedAssemble, bandLDLT, kramersAbsorbingRow, kramersBorderFactor, kramersReducedSolve, kramersReducedInverseIteration } from "./kramers_equation";

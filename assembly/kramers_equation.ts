@@ -297,3 +297,367 @@ export function kramersAbsorbingEdge(u: usize, P: i32, M: i32, h: f64, beta: f64
     }
   }
 }
+
+// ---- Reduced solve ----------------------------------------------------------------------------
+// The faces (odd Hermite modes) couple only to the neighbouring nodes, and their diagonal block is
+// diagonal (−(γ/m)n − shift), so they are eliminated exactly. Because the Hamiltonian part is skew
+// (A_fn = −A_nfᵀ), the node Schur complement R = A_nn − A_nf A_ff⁻¹ A_fn = A_nn + A_nf |A_ff|⁻¹… is
+// symmetric, and G = −R = (γ/m)·2j + shift + Σ_faces v vᵀ/((γ/m)(2i+1) + shift) is positive
+// definite: a band LDLᵀ (Cholesky without square roots) on half the unknowns (bandwidth M + 1 as before) instead of a pivoted
+// band LU on all of them — ≈ 8× fewer flops and ≈ 6× less memory. The absorbing edge makes the last
+// node's row non-symmetric: it is kept out of the band and handled as a bordered block (its M×M
+// Schur complement needs only the last diagonal block of L, so it costs O(M³) once).
+// Node k (position 2k) unknown (k, j) has reduced index k·M + j; lower band storage
+// G(r, c), r ≥ c, at ab[c·(M + 2) + r − c] (kd = M + 1).
+
+/**
+ * Node–face couplings: cpl[4k + 0|1|2|3] = aDown_L, aUp_L, aDown_R, aUp_R of node k (P odd).
+ * Row (node k, mode 2j) has √(2j)·aDown at (face, mode 2j − 1) and √(2j + 1)·aUp at (face, 2j + 1);
+ * face rows hold minus the transpose. Missing faces get 0. cpl: 4·(P + 1)/2 f64.
+ */
+export function kramersNodeCouplings(u: usize, P: i32, h: f64, beta: f64, vth: f64, adjoint: i32, cpl: usize): void {
+  const sgn: f64 = adjoint ? -1.0 : 1.0;
+  const halfBeta = 0.5 * beta;
+  const scale = vth / h;
+  const K1 = (P + 1) >> 1;
+  for (let k = 0; k < K1; k++) {
+    const p = 2 * k;
+    for (let t = 0; t < 2; t++) {
+      const side = 2 * t - 1;
+      const q = p + side;
+      let down: f64 = 0.0, up: f64 = 0.0;
+      if (q >= 0 && q < P) {
+        down = -<f64>side * scale * Math.exp(halfBeta * (ld(u, q) - ld(u, p))) * sgn;
+        up = -<f64>side * scale * Math.exp(halfBeta * (ld(u, p) - ld(u, q))) * sgn;
+      }
+      st(cpl, 4 * k + 2 * t, down);
+      st(cpl, 4 * k + 2 * t + 1, up);
+    }
+  }
+}
+
+/** G (see above) for the first nb of the K1 nodes into lower band storage `ab` ((M + 2)·nb·M f64, overwritten). */
+export function kramersReducedAssemble(cpl: usize, K1: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, ab: usize): void {
+  const ldab = M + 2;
+  const nr = nb * M;
+  memory.fill(ab, 0, (<usize>ldab * <usize>nr) << 3);
+  for (let k = 0; k < nb; k++) for (let j = 0; j < M; j++) st(ab, (k * M + j) * ldab, frictionRate * <f64>(2 * j) + shift);
+  for (let f = 0; f < K1 - 1; f++) {
+    for (let i = 0; i < M; i++) {
+      const rd = 1.0 / (frictionRate * <f64>(2 * i + 1) + shift);
+      const s1 = Math.sqrt(<f64>(2 * i + 1)), s2 = Math.sqrt(<f64>(2 * i + 2));
+      const more = i + 1 < M;
+      // the (up to) four node entries coupled to face f, mode i, in ascending index order
+      const i0 = f * M + i, i1 = i0 + 1, i2 = (f + 1) * M + i, i3 = i2 + 1;
+      const v0 = s1 * ld(cpl, 4 * f + 3);
+      const v1 = more ? s2 * ld(cpl, 4 * f + 2) : 0.0;
+      const v2 = s1 * ld(cpl, 4 * f + 5);
+      const v3 = more ? s2 * ld(cpl, 4 * f + 4) : 0.0;
+      for (let b = 0; b < 4; b++) {
+        if (!more && (b & 1)) continue;
+        const c = b == 0 ? i0 : b == 1 ? i1 : b == 2 ? i2 : i3;
+        if (c >= nr) break;
+        const vc = (b == 0 ? v0 : b == 1 ? v1 : b == 2 ? v2 : v3) * rd;
+        for (let a = b; a < 4; a++) {
+          if (!more && (a & 1)) continue;
+          const r = a == 0 ? i0 : a == 1 ? i1 : a == 2 ? i2 : i3;
+          if (r >= nr) break;
+          const va = a == 0 ? v0 : a == 1 ? v1 : a == 2 ? v2 : v3;
+          const q = c * ldab + r - c;
+          st(ab, q, ld(ab, q) + va * vc);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Band LDLᵀ of G without pivoting (unit L below the diagonal, D on it) in lower band storage
+ * (ldab = kd + 1); returns 0 or j + 1 for an exactly zero (or non-finite) pivot. Not Cholesky:
+ * with a shift far below the rounding level of G (high barriers) G is positive definite only in
+ * exact arithmetic and a pivot may come out ≤ 0; LDLᵀ carries on, as the pivoted LU did.
+ */
+export function bandLDLT(n: i32, kd: i32, ab: usize): i32 {
+  const ldab = kd + 1;
+  for (let j = 0; j < n; j++) {
+    const cj = j * ldab;
+    const d = ld(ab, cj);
+    if (d == 0.0 || !isFinite(d)) return j + 1;
+    const kn = min(kd, n - 1 - j);
+    for (let c = 1; c <= kn; c++) {
+      const v = ld(ab, cj + c);
+      if (v == 0.0) continue;
+      const l = v / d;
+      // column j + c, rows j + c … j + kn: contiguous in band storage (mul then sub, as the twin)
+      axpyNeg(ab + (<usize>((j + c) * ldab) << 3), ab + (<usize>(cj + c) << 3), l, kn - c + 1);
+      st(ab, cj + c, l);
+    }
+  }
+  return 0;
+}
+
+/** Two-lane dot product (lane sums added at the end; the JS twin does the same). */
+@inline function dot2(a: usize, b: usize, count: i32): f64 {
+  let s2 = f64x2.splat(0.0);
+  let i = 0;
+  for (; i + 1 < count; i += 2) {
+    const off = <usize>i << 3;
+    s2 = f64x2.add(s2, f64x2.mul(v128.load(a + off), v128.load(b + off)));
+  }
+  let s = f64x2.extract_lane(s2, 0) + f64x2.extract_lane(s2, 1);
+  if (i < count) s += load<f64>(a + (<usize>i << 3)) * load<f64>(b + (<usize>i << 3));
+  return s;
+}
+
+/** g ← D⁻¹L⁻¹g (band LDLᵀ factor, in place). */
+@inline function ldltForward(n: i32, kd: i32, ab: usize, g: usize): void {
+  const ldab = kd + 1;
+  for (let j = 0; j < n; j++) {
+    const cj = j * ldab;
+    const gj = ld(g, j);
+    st(g, j, gj / ld(ab, cj));
+    if (gj == 0.0) continue;
+    axpyNeg(g + (<usize>(j + 1) << 3), ab + (<usize>(cj + 1) << 3), gj, min(kd, n - 1 - j));
+  }
+}
+
+/** Lᵀ x = g with the unit L (in place). */
+@inline function ldltBack(n: i32, kd: i32, ab: usize, g: usize): void {
+  const ldab = kd + 1;
+  for (let j = n - 1; j >= 0; j--) {
+    const kn = min(kd, n - 1 - j);
+    st(g, j, ld(g, j) - dot2(ab + (<usize>(j * ldab + 1) << 3), g + (<usize>(j + 1) << 3), kn));
+  }
+}
+
+/** Dense LU with partial pivoting of the M×M row-major block at `a`; returns 0 or j + 1 for a zero pivot. */
+function denseFactor(M: i32, a: usize, ipiv: usize): i32 {
+  for (let j = 0; j < M; j++) {
+    let p = j;
+    let best = Math.abs(ld(a, j * M + j));
+    for (let i = j + 1; i < M; i++) {
+      const v = Math.abs(ld(a, i * M + j));
+      if (v > best) {
+        best = v;
+        p = i;
+      }
+    }
+    store<i32>(ipiv + (<usize>j << 2), p);
+    if (best == 0.0) return j + 1;
+    if (p != j) {
+      for (let c = 0; c < M; c++) {
+        const t = ld(a, j * M + c);
+        st(a, j * M + c, ld(a, p * M + c));
+        st(a, p * M + c, t);
+      }
+    }
+    const r = 1.0 / ld(a, j * M + j);
+    for (let i = j + 1; i < M; i++) {
+      const l = ld(a, i * M + j) * r;
+      st(a, i * M + j, l);
+      if (l == 0.0) continue;
+      for (let c = j + 1; c < M; c++) st(a, i * M + c, ld(a, i * M + c) - l * ld(a, j * M + c));
+    }
+  }
+  return 0;
+}
+
+function denseSolve(M: i32, a: usize, ipiv: usize, x: usize): void {
+  for (let j = 0; j < M; j++) {
+    const p = load<i32>(ipiv + (<usize>j << 2));
+    if (p != j) {
+      const t = ld(x, j);
+      st(x, j, ld(x, p));
+      st(x, p, t);
+    }
+  }
+  for (let i = 1; i < M; i++) {
+    let s = ld(x, i);
+    for (let c = 0; c < i; c++) s -= ld(a, i * M + c) * ld(x, c);
+    st(x, i, s);
+  }
+  for (let i = M - 1; i >= 0; i--) {
+    let s = ld(x, i);
+    for (let c = i + 1; c < M; c++) s -= ld(a, i * M + c) * ld(x, c);
+    st(x, i, s / ld(a, i * M + i));
+  }
+}
+
+/**
+ * The last node's row with the absorbing edge ({@link kramersAbsorbingEdge}'s closure): rowF (M×M
+ * row-major, node mode j × face mode i) = its coupling to the face before, rowN (M×M) = its own
+ * block. `u` holds P + 1 positions (the last is the ghost face); cpl from kramersNodeCouplings.
+ */
+export function kramersAbsorbingRow(u: usize, P: i32, M: i32, h: f64, beta: f64, vth: f64, frictionRate: f64, shift: f64, adjoint: i32, half: usize, cpl: usize, rowF: usize, rowN: usize): void {
+  const K = (P - 1) >> 1;
+  const sgn: f64 = adjoint ? -1.0 : 1.0;
+  const hs: f64 = adjoint ? -4.0 : 4.0;
+  const scale = vth / h;
+  const ui = ld(u, P - 1), ug = ld(u, P);
+  const eUp = Math.exp(0.5 * beta * (ug - ui));
+  const eDown = Math.exp(0.5 * beta * (ui - ug));
+  memory.fill(rowF, 0, (<usize>(M * M)) << 3);
+  memory.fill(rowN, 0, (<usize>(M * M)) << 3);
+  for (let j = 0; j < M; j++) {
+    if (j >= 1) st(rowF, j * M + j - 1, Math.sqrt(<f64>(2 * j)) * ld(cpl, 4 * K));
+    st(rowF, j * M + j, Math.sqrt(<f64>(2 * j + 1)) * ld(cpl, 4 * K + 1));
+    st(rowN, j * M + j, -frictionRate * <f64>(2 * j) - shift);
+    for (let t = 0; t < 2; t++) {
+      const k = j - 1 + t;
+      if (k < 0) continue;
+      const coef = t == 0 ? -Math.sqrt(<f64>(2 * j)) * scale * eUp * sgn : -Math.sqrt(<f64>(2 * j + 1)) * scale * eDown * sgn;
+      for (let l = 0; l < M; l++) st(rowN, j * M + l, ld(rowN, j * M + l) + coef * hs * ld(half, k * M + l));
+      st(rowF, j * M + k, ld(rowF, j * M + k) - coef);
+    }
+  }
+}
+
+/**
+ * After bandLDLT of the first nb nodes: the bordered last node (node nb). `border` (3·M·M f64)
+ * receives Yt (row j = L_bb⁻¹ G21[j, ·]ᵀ), Zt (row j = D_bb⁻¹L_bb⁻¹ G12[·, j]) and the LU factors of
+ * S = G22 − YᵀZ (pivots in ipivS, M i32). Returns 0 or j + 1 for a zero pivot of S.
+ */
+export function kramersBorderFactor(M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, rowF: usize, rowN: usize, border: usize, ipivS: usize): i32 {
+  const MM = M * M;
+  const kd = M + 1;
+  const ldab = kd + 1;
+  const K = nb, Km = nb - 1;
+  const s0 = Km * M;
+  memory.fill(border, 0, (<usize>(3 * MM)) << 3);
+  const Y = border, Z = border + (<usize>MM << 3), S = border + (<usize>(2 * MM) << 3);
+  for (let i = 0; i < M; i++) {
+    const rd = 1.0 / (frictionRate * <f64>(2 * i + 1) + shift);
+    const s1 = Math.sqrt(<f64>(2 * i + 1)), s2 = Math.sqrt(<f64>(2 * i + 2));
+    const more = i + 1 < M;
+    const a0 = s1 * ld(cpl, 4 * Km + 3), a1 = more ? s2 * ld(cpl, 4 * Km + 2) : 0.0;
+    const b0 = s1 * ld(cpl, 4 * K + 1), b1 = more ? s2 * ld(cpl, 4 * K) : 0.0;
+    st(Z, i * M + i, ld(Z, i * M + i) + b0 * a0 * rd);
+    if (more) {
+      st(Z, i * M + i + 1, ld(Z, i * M + i + 1) + b0 * a1 * rd);
+      st(Z, (i + 1) * M + i, ld(Z, (i + 1) * M + i) + b1 * a0 * rd);
+      st(Z, (i + 1) * M + i + 1, ld(Z, (i + 1) * M + i + 1) + b1 * a1 * rd);
+    }
+    for (let j = 0; j < M; j++) {
+      const f = ld(rowF, j * M + i);
+      if (f == 0.0) continue;
+      const fr = f * rd;
+      st(Y, j * M + i, ld(Y, j * M + i) + fr * a0);
+      st(S, j * M + i, ld(S, j * M + i) + fr * b0);
+      if (more) {
+        st(Y, j * M + i + 1, ld(Y, j * M + i + 1) + fr * a1);
+        st(S, j * M + i + 1, ld(S, j * M + i + 1) + fr * b1);
+      }
+    }
+  }
+  for (let q = 0; q < MM; q++) st(S, q, ld(S, q) - ld(rowN, q));
+  for (let w = 0; w < 2; w++) {
+    const base = w == 0 ? Y : Z;
+    for (let j = 0; j < M; j++) {
+      const o = base + (<usize>(j * M) << 3);
+      for (let r = 0; r < M; r++) {
+        const cj = (s0 + r) * ldab;
+        const gr = ld(o, r);
+        if (w == 1) st(o, r, gr / ld(ab, cj));
+        if (gr == 0.0) continue;
+        const kn = min(kd, M - 1 - r);
+        for (let t = 1; t <= kn; t++) st(o, r + t, ld(o, r + t) - ld(ab, cj + t) * gr);
+      }
+    }
+  }
+  for (let j = 0; j < M; j++) {
+    for (let jj = 0; jj < M; jj++) {
+      st(S, j * M + jj, ld(S, j * M + jj) - dot2(Y + (<usize>(j * M) << 3), Z + (<usize>(jj * M) << 3), M));
+    }
+  }
+  return denseFactor(M, S, ipivS);
+}
+
+/**
+ * Solve A x = b in place (A = the operator − shift as kramersAssemble builds it, plus the absorbing
+ * edge if `absorbing`; b: P·M f64, layout p·M + j) through the face Schur complement:
+ * r = −(b_n − A_nf A_ff⁻¹ b_f), G x_n = r (band LDLᵀ of nb nodes, bordered last node when
+ * absorbing), x_f = A_ff⁻¹(b_f − A_fn x_n). r: ((P + 1)/2)·M f64 scratch.
+ */
+export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, b: usize, r: usize): void {
+  const K1 = (P + 1) >> 1;
+  const kd = M + 1;
+  const MM = M * M;
+  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) st(r, k * M + j, -ld(b, 2 * k * M + j));
+  for (let f = 0; f < K1 - 1; f++) {
+    const fo = (2 * f + 1) * M;
+    const edge = absorbing != 0 && f + 1 == nb;
+    for (let i = 0; i < M; i++) {
+      const bf = ld(b, fo + i) / (frictionRate * <f64>(2 * i + 1) + shift);
+      if (bf == 0.0) continue;
+      const s1 = Math.sqrt(<f64>(2 * i + 1)), s2 = Math.sqrt(<f64>(2 * i + 2));
+      const more = i + 1 < M;
+      st(r, f * M + i, ld(r, f * M + i) - s1 * ld(cpl, 4 * f + 3) * bf);
+      if (more) st(r, f * M + i + 1, ld(r, f * M + i + 1) - s2 * ld(cpl, 4 * f + 2) * bf);
+      if (edge) {
+        st(r, (f + 1) * M + i, ld(r, (f + 1) * M + i) - ld(rowF, i * M + i) * bf);
+        if (more) st(r, (f + 1) * M + i + 1, ld(r, (f + 1) * M + i + 1) - ld(rowF, (i + 1) * M + i) * bf);
+      } else {
+        st(r, (f + 1) * M + i, ld(r, (f + 1) * M + i) - s1 * ld(cpl, 4 * f + 5) * bf);
+        if (more) st(r, (f + 1) * M + i + 1, ld(r, (f + 1) * M + i + 1) - s2 * ld(cpl, 4 * f + 4) * bf);
+      }
+    }
+  }
+  const n = nb * M;
+  ldltForward(n, kd, ab, r);
+  if (absorbing) {
+    const s0 = (nb - 1) * M;
+    const x2 = r + (<usize>n << 3);
+    for (let j = 0; j < M; j++) st(x2, j, ld(x2, j) - dot2(border + (<usize>(j * M) << 3), r + (<usize>s0 << 3), M));
+    denseSolve(M, border + (<usize>(2 * MM) << 3), ipivS, x2);
+    for (let jj = 0; jj < M; jj++) {
+      const xv = ld(x2, jj);
+      if (xv == 0.0) continue;
+      axpyNeg(r + (<usize>s0 << 3), border + (<usize>(MM + jj * M) << 3), xv, M);
+    }
+  }
+  ldltBack(n, kd, ab, r);
+  for (let f = 0; f < K1 - 1; f++) {
+    const fo = (2 * f + 1) * M;
+    for (let i = 0; i < M; i++) {
+      const s1 = Math.sqrt(<f64>(2 * i + 1)), s2 = Math.sqrt(<f64>(2 * i + 2));
+      let s = ld(b, fo + i) + s1 * ld(cpl, 4 * f + 3) * ld(r, f * M + i) + s1 * ld(cpl, 4 * f + 5) * ld(r, (f + 1) * M + i);
+      if (i + 1 < M) s += s2 * ld(cpl, 4 * f + 2) * ld(r, f * M + i + 1) + s2 * ld(cpl, 4 * f + 4) * ld(r, (f + 1) * M + i + 1);
+      st(b, fo + i, -s / (frictionRate * <f64>(2 * i + 1) + shift));
+    }
+  }
+  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) st(b, 2 * k * M + j, ld(r, k * M + j));
+}
+
+/** {@link kramersInverseIteration} with each sweep through {@link kramersReducedSolve} (r: scratch as there). */
+export function kramersReducedInverseIteration(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, deflate: usize, x: usize, y: usize, r: usize, maxIter: i32, tol: f64, out: usize): i32 {
+  const n = P * M;
+  let mu: f64 = 0.0;
+  let change: f64 = Infinity;
+  let it = 0;
+  while (it < maxIter) {
+    if (deflate != 0) {
+      const c = dot(deflate, x, n);
+      for (let i = 0; i < n; i++) st(x, i, ld(x, i) - c * ld(deflate, i));
+    }
+    const nx = Math.sqrt(dot(x, x, n));
+    for (let i = 0; i < n; i++) {
+      const v = ld(x, i) / nx;
+      st(x, i, v);
+      st(y, i, v);
+    }
+    kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, y, r);
+    if (deflate != 0) {
+      const c = dot(deflate, y, n);
+      for (let i = 0; i < n; i++) st(y, i, ld(y, i) - c * ld(deflate, i));
+    }
+    const m = dot(x, y, n);
+    it++;
+    change = Math.abs(m - mu) / Math.abs(m);
+    mu = m;
+    memory.copy(x, y, (<usize>n) << 3);
+    if (change <= tol) break;
+  }
+  st(out, 0, mu);
+  st(out, 1, change);
+  return it;
+}

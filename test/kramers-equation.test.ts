@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { KramersError } from "../src/errors.js";
 import * as js from "../src/kernels-js/kramers-equation.js";
 import { expression } from "../src/potential/index.js";
-import { halfRangeOverlaps } from "../src/turnover/engine.js";
+import { halfRangeOverlaps, jsBackend, wasmBackend } from "../src/turnover/engine.js";
 import { spectrum } from "../src/fokker-planck/index.js";
 import { kramersEquation } from "../src/turnover/index.js";
 import { loadWasm } from "../src/wasm/loader.js";
@@ -98,6 +98,80 @@ describe("the discretization", () => {
       for (let k = 0; k < 6; k++) for (let l = 0; l < 6; l++) acc[k * 6 + l]! += wgt * p[2 * k + 1]! * p[2 * l]!;
     }
     for (let i = 0; i < 36; i++) expect(Math.abs(H[i]! - acc[i]!)).toBeLessThan(1e-7); // trapezoid error O(h²) ≈ 3e-7·|ψ″|, here smaller
+  });
+});
+
+describe("the face-eliminated (reduced) solve", () => {
+  // Faces couple only to nodes and their block is diagonal, so eliminating them is exact algebra:
+  // the reduced solve (band LDLᵀ of the symmetric node system, bordered absorbing node) must give
+  // the pivoted band LU solution of the assembled operator to rounding. Rounding grows like
+  // ε·e^{βΔU}·ω/(γ/m) in the reduced elimination (engine.ts, reducedRoundoff): at βΔU = 8 and
+  // γ = 0.05, 120 nodes, that is ≈ 1e-13·3e3·28 ≈ 1e-8 at worst; measured ≈ 1e-11, bound 1e-9.
+  const U = expression("x^4/4 - x^2/2");
+  const cases = [
+    { label: "reflecting ends with a shift (eigenvalue problem)", absorbing: false, adjoint: false, shift: 3e-4, R: 1.7 },
+    { label: "absorbing target node, backward equation (MFPT)", absorbing: true, adjoint: true, shift: 0, R: 1.0 },
+    { label: "absorbing target node, forward equation (one-well λ₁)", absorbing: true, adjoint: false, shift: 1e-4, R: 1.0 },
+  ];
+  for (const c of cases) {
+    it(`equals the pivoted band LU solve of the assembled operator: ${c.label}`, () => {
+      const K = 120, M = 14, P = 2 * K + 1, n = P * M, kT = 1 / 32, gamma = 0.05;
+      const L = -1.7, dx = (c.R - L) / (P - 1), h = 2 * dx, beta = 1 / kT, vth = Math.sqrt(kT);
+      const u = new Float64Array(P + 1);
+      js.kramersPotentialAt((x) => U.U(x), L, dx, P + 1, u);
+      const ab = new Float64Array((3 * (M + 1) + 1) * n);
+      js.kramersAssemble(u, P, M, h, beta, vth, gamma, c.shift, c.adjoint, ab);
+      if (c.absorbing) js.kramersAbsorbingEdge(u, P, M, h, beta, vth, c.adjoint, halfRangeOverlaps(M), ab);
+      const ipiv = new Int32Array(n);
+      expect(js.bandFactor(n, M + 1, M + 1, ab, ipiv)).toBe(0);
+      const b = new Float64Array(n).map((_, i) => Math.sin(0.37 * i) + 0.2);
+      const ref = b.slice();
+      js.bandSolve(n, M + 1, M + 1, ab, ipiv, ref);
+      const K1 = K + 1, nb = c.absorbing ? K : K1;
+      const cpl = new Float64Array(4 * K1);
+      js.kramersNodeCouplings(u, P, h, beta, vth, c.adjoint, cpl);
+      const g = new Float64Array((M + 2) * nb * M);
+      js.kramersReducedAssemble(cpl, K1, M, nb, gamma, c.shift, g);
+      expect(js.bandLDLT(nb * M, M + 1, g)).toBe(0);
+      // positive definite: every pivot of D > 0 at this barrier
+      for (let k = 0; k < nb * M; k++) expect(g[k * (M + 2)]!).toBeGreaterThan(0);
+      const rowF = new Float64Array(M * M), rowN = new Float64Array(M * M), border = new Float64Array(3 * M * M), ipivS = new Int32Array(M);
+      if (c.absorbing) {
+        js.kramersAbsorbingRow(u, P, M, h, beta, vth, gamma, c.shift, c.adjoint, halfRangeOverlaps(M), cpl, rowF, rowN);
+        expect(js.kramersBorderFactor(M, nb, gamma, c.shift, cpl, g, rowF, rowN, border, ipivS)).toBe(0);
+      }
+      const x = b.slice();
+      js.kramersReducedSolve(P, M, nb, gamma, c.shift, cpl, g, c.absorbing, rowF, border, ipivS, x, new Float64Array(K1 * M));
+      let err = 0, size = 0;
+      for (let i = 0; i < n; i++) {
+        err = Math.max(err, Math.abs(x[i]! - ref[i]!));
+        size = Math.max(size, Math.abs(ref[i]!));
+      }
+      expect(err / size).toBeLessThan(1e-9);
+    });
+  }
+
+  it("gives the same λ₁ and MFPT as the full LU path through both back ends (WASM and JS twin)", async () => {
+    const wasm = await loadWasm();
+    const U2 = expression("x^4/4 - x^2/2");
+    const phys = { beta: 32, vth: Math.sqrt(1 / 32), frictionRate: 0.05, uRef: -0.25 };
+    const K = 90, M = 20, dx = (1.7 + 1.7) / (4 * K);
+    const eig = { x0: -1.7, dx, P: 2 * K + 1, M };
+    const mf = { x0: -1.7, dx: (1 + 1.7) / (4 * K), P: 2 * K + 1, M };
+    const pStart = 2 * Math.round(0.7 / (2 * mf.dx));
+    const results = [];
+    for (const be of [jsBackend(U2), wasmBackend(wasm, U2, [-3, 3])]) {
+      for (const method of ["reduced", "full"] as const) {
+        const e = be.eigen({ ...eig, method }, phys, true, 5e-4, 0, 200, 1e-13);
+        const t = be.mfpt({ ...mf, method }, phys, pStart, K);
+        results.push({ lambda: e.lambda, T: t.bottom });
+      }
+    }
+    for (const r of results.slice(1)) {
+      // reduced vs full: rounding of the two eliminations (≤ 1e-9, see above); WASM vs JS: same operation order
+      expect(Math.abs(r.lambda / results[0]!.lambda - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(r.T / results[0]!.T - 1)).toBeLessThan(1e-9);
+    }
   });
 });
 
@@ -305,7 +379,7 @@ describe("kramersEquation", () => {
 
 it("exposes the kernels from the WASM core", async () => {
   const wasm = await loadWasm();
-  for (const k of ["kramersAssemble", "bandFactor", "bandSolve", "kramersInverseIteration", "kramersAbsorbingEdge", "kramersEquilibrium", "kramersThermalAverage", "kramersPotentialAt"]) {
+  for (const k of ["kramersAssemble", "bandFactor", "bandSolve", "kramersInverseIteration", "kramersAbsorbingEdge", "kramersEquilibrium", "kramersThermalAverage", "kramersPotentialAt", "kramersNodeCouplings", "kramersReducedAssemble", "bandLDLT", "kramersAbsorbingRow", "kramersBorderFactor", "kramersReducedSolve", "kramersReducedInverseIteration"]) {
     expect(typeof (wasm.exports as unknown as Record<string, unknown>)[k]).toBe("function");
   }
 });

@@ -17,6 +17,13 @@ export interface KramersGrid {
   readonly P: number;
   /** Hermite modes per position (2M modes in all). */
   readonly M: number;
+  /**
+   * How the linear systems are solved: "reduced" = faces eliminated, band LDLᵀ of the symmetric
+   * node system (≈ 8× fewer flops, ≈ 6× less memory); "full" = pivoted band LU of the whole
+   * operator, which stays accurate at high barriers where the reduced elimination loses
+   * ≈ ε·e^{βΔU}·(mω/γ) (measured; see {@link reducedRoundoff}). @default "reduced"
+   */
+  readonly method?: "reduced" | "full";
 }
 
 /** Physical constants of one solve. */
@@ -61,9 +68,25 @@ export interface KramersBackend {
   mfpt(grid: KramersGrid, phys: KramersPhysics, pStart: number, pWellEnd: number): MfptSolve;
 }
 
+/**
+ * f64 entries of the largest buffer (the band LDLᵀ factor of the face-eliminated node system,
+ * (M + 2) rows × nodes·M) and of all buffers of one solve, for P positions and M modes.
+ */
+export const bandStorage = (P: number, M: number): number => (M + 2) * ((P + 1) >> 1) * M;
+export const solveStorage = (P: number, M: number): number => bandStorage(P, M) + 5 * M * M + 4 * P * M + 2 * P;
 const bandWidth = (M: number) => M + 1;
-/** f64 entries of the band storage for P positions and M modes. */
-export const bandStorage = (P: number, M: number): number => (3 * bandWidth(M) + 1) * P * M;
+/** The same for the "full" method: pivoted band LU of all P·M unknowns (kl = ku = M + 1). */
+export const fullBandStorage = (P: number, M: number): number => (3 * (M + 1) + 1) * P * M;
+export const fullSolveStorage = (P: number, M: number): number => fullBandStorage(P, M) + 4 * P * M + 2 * P;
+
+/**
+ * Relative rounding error of the reduced (face-eliminated) solve, as measured against the pivoted
+ * LU on the quartic double well (M = 12, 100–400 nodes): the LDLᵀ elimination climbs the barrier
+ * from a reflecting end, which amplifies rounding by ≈ e^{βΔU}; the 1/(γ/m) of the face
+ * elimination adds a factor ω_a/(γ/m) at low friction. Measured: 2e-7 at βΔU = 16, γ = 1 and
+ * 3.6e-7 at βΔU = 12, γ = 0.01 (400 nodes); the bound used is 1e-13·e^{βΔU}·max(1, mω_a/γ).
+ */
+export const reducedRoundoff = (reducedBarrier: number, frictionRate: number, omegaA: number): number => 1e-13 * Math.exp(reducedBarrier) * Math.max(1, omegaA / frictionRate);
 
 const overlapCache = new Map<number, Float64Array>();
 
@@ -107,8 +130,163 @@ function notConverged(what: string, info: number): never {
   throw new KramersError("NOT_CONVERGED", `Kramers-equation ${what}: the band LU met an exactly zero pivot at unknown ${info - 1}`);
 }
 
-/** The pure-JS back end. */
-export function jsBackend(potential: Potential1D): KramersBackend {
+/** The pure-JS back end, "reduced" method. */
+function jsReducedBackend(potential: Potential1D): KramersBackend {
+  const U = (x: number) => potential.U(x);
+  // assemble and factor: the face-eliminated node system (band LDLᵀ) and, with an absorbing
+  // edge, the bordered last node
+  function factor(grid: KramersGrid, phys: KramersPhysics, shift: number, adjoint: boolean, absorbing: boolean, what: string) {
+    const { P, M } = grid;
+    const h = 2 * Math.abs(grid.dx);
+    const K1 = (P + 1) >> 1;
+    const nb = absorbing ? K1 - 1 : K1;
+    const u = new Float64Array(P + 1);
+    js.kramersPotentialAt(U, grid.x0, grid.dx, P + 1, u);
+    const cpl = new Float64Array(4 * K1);
+    js.kramersNodeCouplings(u, P, h, phys.beta, phys.vth, adjoint, cpl);
+    const ab = new Float64Array(bandStorage(P, M));
+    js.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab);
+    const info = js.bandLDLT(nb * M, M + 1, ab);
+    if (info) notConverged(what, info);
+    const rowF = new Float64Array(M * M), rowN = new Float64Array(M * M), border = new Float64Array(3 * M * M), ipivS = new Int32Array(M);
+    if (absorbing) {
+      js.kramersAbsorbingRow(u, P, M, h, phys.beta, phys.vth, phys.frictionRate, shift, adjoint, halfRangeOverlaps(M), cpl, rowF, rowN);
+      const infoS = js.kramersBorderFactor(M, nb, phys.frictionRate, shift, cpl, ab, rowF, rowN, border, ipivS);
+      if (infoS) notConverged(what, nb * M + infoS);
+    }
+    return { u, cpl, ab, nb, rowF, border, ipivS, r: new Float64Array(K1 * M) };
+  }
+  return {
+    name: "js",
+    eigen(grid, phys, deflate, shift, signChangeAt, maxIter, tol) {
+      const { P, M } = grid;
+      const n = P * M;
+      const f = factor(grid, phys, shift, false, !deflate, "eigenvalue");
+      const w = new Float64Array(n);
+      js.kramersEquilibrium(f.u, P, M, phys.beta, phys.uRef, w);
+      const x = new Float64Array(n), y = new Float64Array(n);
+      startVector(grid, w, deflate, signChangeAt, x);
+      let deflateVec: Float64Array | null = null;
+      if (deflate) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += w[i]! * w[i]!;
+        const r = 1 / Math.sqrt(s);
+        for (let i = 0; i < n; i++) w[i]! *= r;
+        deflateVec = w;
+      }
+      const out = new Float64Array(2);
+      const iterations = js.kramersReducedInverseIteration(P, M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, !deflate, f.rowF, f.border, f.ipivS, deflateVec, x, y, f.r, maxIter, tol, out);
+      return { lambda: -(shift + 1 / out[0]!), iterations, change: out[1]! };
+    },
+    mfpt(grid, phys, pStart, pWellEnd) {
+      const { P, M } = grid;
+      const n = P * M;
+      const f = factor(grid, phys, 0, true, true, "MFPT");
+      const b = new Float64Array(n);
+      js.kramersEquilibrium(f.u, P, M, phys.beta, phys.uRef, b);
+      for (let i = 0; i < n; i++) b[i] = -b[i]!;
+      js.kramersReducedSolve(P, M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, true, f.rowF, f.border, f.ipivS, b, f.r);
+      const bottom = b[pStart * M]! * Math.exp(0.5 * phys.beta * (f.u[pStart]! - phys.uRef));
+      const well = js.kramersThermalAverage(f.u, P, M, phys.beta, phys.uRef, pWellEnd, b);
+      return { bottom, well };
+    },
+  };
+}
+
+/** The WASM back end, "reduced" method. */
+function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: readonly [number, number]): KramersBackend {
+  const e = wasm.exports;
+  const descriptor = potential.descriptor(domain);
+  type Factored = { u: number; cpl: number; ab: number; nb: number; rowF: number; border: number; ipivS: number; r: number };
+  function withBuffers<T>(grid: KramersGrid, phys: KramersPhysics, shift: number, adjoint: boolean, absorbing: boolean, what: string, body: (f: Factored) => T): T {
+    const { P, M } = grid;
+    const h = 2 * Math.abs(grid.dx);
+    const K1 = (P + 1) >> 1;
+    const nb = absorbing ? K1 - 1 : K1;
+    const desc = wasm.copyIn(descriptor);
+    const u = e.allocF64(P + 1) >>> 0;
+    let cpl = 0, ab = 0, rowF = 0, rowN = 0, border = 0, ipivS = 0, half = 0, r = 0;
+    try {
+      cpl = e.allocF64(4 * K1) >>> 0;
+      ab = e.allocF64(bandStorage(P, M)) >>> 0;
+      rowF = e.allocF64(M * M) >>> 0;
+      rowN = e.allocF64(M * M) >>> 0;
+      border = e.allocF64(3 * M * M) >>> 0;
+      ipivS = e.allocI32(M) >>> 0;
+      r = e.allocF64(K1 * M) >>> 0;
+      e.kramersPotentialAt(desc, grid.x0, grid.dx, P + 1, u);
+      e.kramersNodeCouplings(u, P, h, phys.beta, phys.vth, adjoint ? 1 : 0, cpl);
+      e.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab);
+      const info = e.bandLDLT(nb * M, M + 1, ab);
+      if (info) notConverged(what, info);
+      if (absorbing) {
+        half = wasm.copyIn(halfRangeOverlaps(M));
+        e.kramersAbsorbingRow(u, P, M, h, phys.beta, phys.vth, phys.frictionRate, shift, adjoint ? 1 : 0, half, cpl, rowF, rowN);
+        const infoS = e.kramersBorderFactor(M, nb, phys.frictionRate, shift, cpl, ab, rowF, rowN, border, ipivS);
+        if (infoS) notConverged(what, nb * M + infoS);
+      }
+      return body({ u, cpl, ab, nb, rowF, border, ipivS, r });
+    } finally {
+      for (const ptr of [r, half, ipivS, border, rowN, rowF, ab, cpl]) if (ptr) e.free(ptr);
+      e.free(u);
+      e.free(desc);
+    }
+  }
+  return {
+    name: "wasm",
+    eigen(grid, phys, deflate, shift, signChangeAt, maxIter, tol) {
+      return withBuffers(grid, phys, shift, false, !deflate, "eigenvalue", (f) => {
+        const n = grid.P * grid.M;
+        const u = f.u;
+        const w = e.allocF64(n) >>> 0, x = e.allocF64(n) >>> 0, y = e.allocF64(n) >>> 0, out = e.allocF64(2) >>> 0;
+        try {
+          e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, w);
+          const wv = wasm.f64(w, n);
+          const xv = new Float64Array(n);
+          startVector(grid, wv, deflate, signChangeAt, xv);
+          wasm.f64(x, n).set(xv);
+          if (deflate) {
+            const wv2 = wasm.f64(w, n);
+            let s = 0;
+            for (let p = 0; p < grid.P; p += 2) s += wv2[p * grid.M]! ** 2;
+            const r = 1 / Math.sqrt(s);
+            for (let p = 0; p < grid.P; p += 2) wv2[p * grid.M]! *= r;
+          }
+          const iterations = e.kramersReducedInverseIteration(grid.P, grid.M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, deflate ? 0 : 1, f.rowF, f.border, f.ipivS, deflate ? w : 0, x, y, f.r, maxIter, tol, out);
+          const o = wasm.f64(out, 2);
+          return { lambda: -(shift + 1 / o[0]!), iterations, change: o[1]! };
+        } finally {
+          e.free(out);
+          e.free(y);
+          e.free(x);
+          e.free(w);
+        }
+      });
+    },
+    mfpt(grid, phys, pStart, pWellEnd) {
+      return withBuffers(grid, phys, 0, true, true, "MFPT", (f) => {
+        const n = grid.P * grid.M;
+        const u = f.u;
+        const b = e.allocF64(n) >>> 0;
+        try {
+          e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, b);
+          const bv = wasm.f64(b, n);
+          for (let p = 0; p < grid.P; p += 2) bv[p * grid.M] = -bv[p * grid.M]!;
+          e.kramersReducedSolve(grid.P, grid.M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, 1, f.rowF, f.border, f.ipivS, b, f.r);
+          const uStart = wasm.f64(u, grid.P)[pStart]!;
+          const bottom = wasm.f64(b, n)[pStart * grid.M]! * Math.exp(0.5 * phys.beta * (uStart - phys.uRef));
+          const well = e.kramersThermalAverage(u, grid.P, grid.M, phys.beta, phys.uRef, pWellEnd, b);
+          return { bottom, well };
+        } finally {
+          e.free(b);
+        }
+      });
+    },
+  };
+}
+
+/** The pure-JS back end, "full" method (pivoted band LU of the whole operator). */
+function jsFullBackend(potential: Potential1D): KramersBackend {
   const U = (x: number) => potential.U(x);
   return {
     name: "js",
@@ -117,7 +295,7 @@ export function jsBackend(potential: Potential1D): KramersBackend {
       const n = P * M, kl = bandWidth(M);
       const u = new Float64Array(P + 1);
       js.kramersPotentialAt(U, grid.x0, grid.dx, P + 1, u);
-      const ab = new Float64Array(bandStorage(P, M));
+      const ab = new Float64Array(fullBandStorage(P, M));
       js.kramersAssemble(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, phys.frictionRate, shift, false, ab);
       if (!deflate) js.kramersAbsorbingEdge(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, false, halfRangeOverlaps(M), ab);
       const ipiv = new Int32Array(n);
@@ -144,7 +322,7 @@ export function jsBackend(potential: Potential1D): KramersBackend {
       const n = P * M, kl = bandWidth(M);
       const u = new Float64Array(P + 1);
       js.kramersPotentialAt(U, grid.x0, grid.dx, P + 1, u);
-      const ab = new Float64Array(bandStorage(P, M));
+      const ab = new Float64Array(fullBandStorage(P, M));
       js.kramersAssemble(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, phys.frictionRate, 0, true, ab);
       js.kramersAbsorbingEdge(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, true, halfRangeOverlaps(M), ab);
       const ipiv = new Int32Array(n);
@@ -161,8 +339,8 @@ export function jsBackend(potential: Potential1D): KramersBackend {
   };
 }
 
-/** The WASM back end (the potential's descriptor is copied in once per solve). */
-export function wasmBackend(wasm: KramersWasm, potential: Potential1D, domain: readonly [number, number]): KramersBackend {
+/** The WASM back end, "full" method. */
+function wasmFullBackend(wasm: KramersWasm, potential: Potential1D, domain: readonly [number, number]): KramersBackend {
   const e = wasm.exports;
   const descriptor = potential.descriptor(domain);
   function withBuffers<T>(grid: KramersGrid, phys: KramersPhysics, shift: number, adjoint: boolean, absorbing: boolean, what: string, body: (ptr: { u: number; ab: number; ipiv: number; n: number; kl: number }) => T): T {
@@ -172,7 +350,7 @@ export function wasmBackend(wasm: KramersWasm, potential: Potential1D, domain: r
     const u = e.allocF64(P + 1) >>> 0;
     let ab = 0, ipiv = 0, half = 0;
     try {
-      ab = e.allocF64(bandStorage(P, M)) >>> 0;
+      ab = e.allocF64(fullBandStorage(P, M)) >>> 0;
       ipiv = e.allocI32(n) >>> 0;
       e.kramersPotentialAt(desc, grid.x0, grid.dx, P + 1, u);
       e.kramersAssemble(u, P, M, 2 * Math.abs(grid.dx), phys.beta, phys.vth, phys.frictionRate, shift, adjoint ? 1 : 0, ab);
@@ -238,4 +416,23 @@ export function wasmBackend(wasm: KramersWasm, potential: Potential1D, domain: r
       });
     },
   };
+}
+
+/** Dispatch on grid.method. */
+function byMethod(reduced: KramersBackend, full: KramersBackend): KramersBackend {
+  return {
+    name: reduced.name,
+    eigen: (grid, ...rest) => (grid.method === "full" ? full : reduced).eigen(grid, ...rest),
+    mfpt: (grid, ...rest) => (grid.method === "full" ? full : reduced).mfpt(grid, ...rest),
+  };
+}
+
+/** The pure-JS back end (twins of the WASM kernels). */
+export function jsBackend(potential: Potential1D): KramersBackend {
+  return byMethod(jsReducedBackend(potential), jsFullBackend(potential));
+}
+
+/** The WASM back end (the potential's descriptor is copied in once per solve). */
+export function wasmBackend(wasm: KramersWasm, potential: Potential1D, domain: readonly [number, number]): KramersBackend {
+  return byMethod(wasmReducedBackend(wasm, potential, domain), wasmFullBackend(wasm, potential, domain));
 }

@@ -13,7 +13,7 @@ import type { Potential1D } from "../potential/types.js";
 import { Warnings, type ResultWarning } from "../result.js";
 import { requireFinite, requireInteger, requireInterval, requireOneOf, requireOptions, requirePositive } from "../validate.js";
 import { loadWasm } from "../wasm/loader.js";
-import { bandStorage, jsBackend, wasmBackend, type KramersBackend, type KramersGrid, type KramersPhysics } from "./engine.js";
+import { bandStorage, fullBandStorage, fullSolveStorage, reducedRoundoff, solveStorage, jsBackend, wasmBackend, type KramersBackend, type KramersGrid, type KramersPhysics } from "./engine.js";
 
 /** Options of {@link kramersEquation}. */
 export interface KramersEquationOptions {
@@ -66,6 +66,8 @@ export interface KramersConvergence {
   readonly spacing: number;
   /** Number of discrete solves (factorizations) used. */
   readonly iterations: number;
+  /** Linear solver: "reduced" (faces eliminated, band LDLᵀ) or "full" (pivoted band LU; high barriers, tight tolerances). */
+  readonly method: "reduced" | "full";
 }
 
 /** Result of {@link kramersEquation}. */
@@ -258,6 +260,10 @@ interface Evaluation {
   spacing: number;
 }
 
+/** One buffer of the WASM heap (TLSF) stays below 1 GiB; all buffers of a solve within the budget. */
+const fitsMemory = (P: number, M: number, maxDoubles: number, method: "reduced" | "full"): boolean =>
+  method === "reduced" ? solveStorage(P, M) <= maxDoubles && bandStorage(P, M) < 2 ** 27 : fullSolveStorage(P, M) <= maxDoubles && fullBandStorage(P, M) < 2 ** 27;
+
 /** Mode counts tried: N = 2M with M = 8, 12, 18, 27, … (×1.5). */
 const nextModes = (M: number) => Math.ceil(M * 1.5);
 
@@ -269,7 +275,7 @@ const nextModes = (M: number) => Math.ceil(M * 1.5);
  * count and repeat (2). The value is the Richardson-extrapolated one plus the mode correction
  * measured at the finest spacing.
  */
-function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, tol: number, maxM: number, fits: (h: number, M: number) => boolean, w: Warnings, what: string, minLevels = 1): { value: number; conv: KramersConvergence } {
+function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, tol: number, maxM: number, fits: (h: number, M: number) => boolean, w: Warnings, what: string, method: "reduced" | "full", minLevels = 1): { value: number; conv: KramersConvergence } {
   let solves = 0;
   const ev = (h: number, M: number) => {
     solves++;
@@ -371,7 +377,7 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
   const errorEstimate = modeError + gridError;
   const converged = errorEstimate <= tol * Math.abs(value);
   if (!converged) w.add("NOT_CONVERGED", `${what}: estimated relative error ${(errorEstimate / Math.abs(value)).toPrecision(2)} > tolerance ${tol}`);
-  return { value, conv: { converged, errorEstimate, modeError, gridError, modes: 2 * M, nodes: Math.ceil(finest.nodes), spacing: finest.spacing, iterations: solves } };
+  return { value, conv: { converged, errorEstimate, modeError, gridError, modes: 2 * M, nodes: Math.ceil(finest.nodes), spacing: finest.spacing, iterations: solves, method } };
 }
 
 /** The back end for a problem. */
@@ -393,6 +399,8 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
   const h0 = problem.thermalLength / 3;
   const reducedBarrier = beta * (top.U - well.U);
   const omegaA = Math.sqrt(well.curvature / mass);
+  // the reduced (face-eliminated, LDLᵀ) solve where its rounding error is ≤ tolerance/100, else the pivoted LU
+  const method: "reduced" | "full" = reducedRoundoff(reducedBarrier, gamma / mass, omegaA) <= 0.01 * o.tolerance ? "reduced" : "full";
 
   let lambda1 = NaN, exactRate = NaN, exactRateError = NaN, rateConvergence: KramersConvergence | undefined;
   let rateDefinition = "not computed";
@@ -404,7 +412,7 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
       const K = Math.max(4, Math.ceil((y1 - y0) / h));
       const hh = (y1 - y0) / K;
       // P = 2K + 1: node … node; reflecting ends (two wells) or an absorbing edge at the target node (one well)
-      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * K + 1, M, K, hh };
+      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * K + 1, M, K, hh, method };
     };
     // shift: well below the intra-well relaxation rates, so λ₁ dominates the inverse, but not far
     // above λ₁ itself (λ₁ = −(shift + 1/μ) loses ≈ log10(shift/λ₁) digits): 10× the two-way TST rate,
@@ -418,8 +426,8 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
       if (!(r.change <= 1e-9)) w.add("NOT_CONVERGED", `λ₁ inverse iteration at N = ${2 * M}, ${g.K + 1} nodes stopped with relative change ${r.change.toPrecision(2)}`);
       return { value: r.lambda, nodes: g.K + 1, spacing: g.hh };
     };
-    const fits = (h: number, M: number) => bandStorage(gridFor(h, M).P, M) <= maxDoubles;
-    const c = converge(evaluate, h0, o.tolerance, o.maxModes, fits, w, "λ₁");
+    const fits = (h: number, M: number) => fitsMemory(gridFor(h, M).P, M, maxDoubles, method);
+    const c = converge(evaluate, h0, o.tolerance, o.maxModes, fits, w, "λ₁", method);
     lambda1 = c.value;
     rateConvergence = c.conv;
     if (twoWells) {
@@ -444,17 +452,17 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
       const J = Math.max(1, Math.ceil((ya - yo) / hh));
       const y0 = ya - J * hh;
       // nodes at y_a (p = 2J) and at the target (p = 2(J + K), the last position, with the absorbing edge)
-      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * (J + K) + 1, M, J, K, hh, pWellEnd: 2 * (J + Math.floor((yb - ya) / hh)) };
+      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * (J + K) + 1, M, J, K, hh, pWellEnd: 2 * (J + Math.floor((yb - ya) / hh)), method };
     };
     const evaluate = (h: number, M: number): Evaluation => {
       const g = gridFor(h, M);
       const r = backend.mfpt(g, phys, 2 * g.J, g.pWellEnd);
       return { value: o.start === "bottom" ? r.bottom : r.well, nodes: g.J + g.K, spacing: g.hh };
     };
-    const fits = (h: number, M: number) => bandStorage(gridFor(h, M).P, M) <= maxDoubles;
+    const fits = (h: number, M: number) => fitsMemory(gridFor(h, M).P, M, maxDoubles, method);
     // a target on the barrier: the absorbing edge converges at first order in h, so take at least three grids to see the order
     const onBarrier = beta * (top.U - problem.potential.U(target)) < 3;
-    const c = converge(evaluate, h0, o.tolerance, o.maxModes, fits, w, "MFPT", onBarrier ? 2 : 1);
+    const c = converge(evaluate, h0, o.tolerance, o.maxModes, fits, w, "MFPT", method, onBarrier ? 2 : 1);
     mfpt = c.value;
     mfptError = c.conv.errorEstimate;
     mfptConvergence = c.conv;
