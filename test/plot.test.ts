@@ -219,3 +219,16 @@ describe("log ticks over many decades", () => {
     expect(logTicks(1e-12, 1e2)).toEqual([1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1, 100]);
   });
 });
+
+describe("plotPotential marks", () => {
+  it("draws a labelled vertical line at each mark, where the x-axis says", () => {
+    const svg = plotPotential({ potential: "x^4/4 - x^2/2", domain: [-2, 2], marks: [{ x: -1, label: "from" }, { x: 0.5, label: "to" }] });
+    const ix = axisFromTicks(svg, "x");
+    const rules = [...svg.matchAll(/<path d="M([-\d.]+),[-\d.]+V[-\d.]+" stroke="#E69F00"/g)].map((m) => ix(Number(m[1])));
+    expect(rules).toHaveLength(2);
+    expect(rules[0]).toBeCloseTo(-1, 3);
+    expect(rules[1]).toBeCloseTo(0.5, 3);
+    expect(svg).toContain(">from</text>");
+    expect(() => plotPotential({ potential: "x^2", marks: [{ x: NaN }] })).toThrow(/marks\[0\]\.x/);
+  });
+});

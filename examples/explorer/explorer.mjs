@@ -127,11 +127,13 @@ function computeRates(s) {
   $("headline-barrier").textContent = fmt(dU / s.kT);
   let rates;
   let warnings = [];
+  let recommended;
   if (has("rate")) {
     try {
       const r = k.rate({ potential: s.potential, kT: s.kT, from: s.well.x, gamma: s.gamma, mass: s.mass, domain: s.domain });
       rates = r.rates ?? r;
       warnings = r.warnings ?? [];
+      recommended = r.recommended;
     } catch (e) {
       warnings = [{ message: `rate(): ${e.message}` }];
     }
@@ -144,8 +146,8 @@ function computeRates(s) {
     const notes = [key === "arrhenius" ? "dimensionless factor, not a rate" : r?.regime, ...(r?.warnings ?? []).map((w) => w.message)].filter(Boolean).join("; ");
     rateRows.push({ key, method: RATE_LABELS[key] ?? key, value: v, note: notes, source });
   }
-  // The headline: Mel'nikov–Pollak covers every friction; else full Kramers.
-  const best = rateRows.find((r) => r.key === "melnikovPollak") ?? rateRows.find((r) => r.key === "kramersFull") ?? rateRows[0];
+  // The headline: the method rate() recommends for this regime; else Mel'nikov–Pollak (every friction), else full Kramers.
+  const best = rateRows.find((r) => r.key === recommended) ?? rateRows.find((r) => r.key === "melnikovPollak") ?? rateRows.find((r) => r.key === "kramersFull") ?? rateRows[0];
   headlineKey = best?.key ?? null;
   $("headline-rate").textContent = best ? fmt(best.value) : "—";
   $("headline-method").textContent = best ? `(${best.method})` : "";

@@ -111,6 +111,8 @@ export interface PlotPotentialOptions extends FigureOptions {
   readonly barriers?: boolean;
   /** y-interval to show. @default the range of U on the domain */
   readonly yDomain?: readonly [number, number];
+  /** Positions to mark with a labelled vertical line, e.g. the start and target of an MFPT. */
+  readonly marks?: readonly { readonly x: number; readonly label?: string }[];
 }
 
 /**
@@ -126,7 +128,7 @@ export interface PlotPotentialOptions extends FigureOptions {
  * ```
  */
 export function plotPotential(options: PlotPotentialOptions): string {
-  const o = requireOptions("plotPotential options", options, ["potential", "domain", "samples", "kT", "landscape", "curvature", "barriers", "yDomain", ...FIGURE_KEYS]);
+  const o = requireOptions("plotPotential options", options, ["potential", "domain", "samples", "kT", "landscape", "curvature", "barriers", "yDomain", "marks", ...FIGURE_KEYS]);
   const p = toPotential(o.potential);
   const domain = o.domain !== undefined ? requireInterval("domain", o.domain) : (p.suggestedDomain ?? [-2, 2]);
   const n = o.samples !== undefined ? requireInteger("samples", o.samples, 3) : 400;
@@ -171,6 +173,9 @@ export function plotPotential(options: PlotPotentialOptions): string {
     type: "markers", shape: "triangle-up", color: PALETTE[1], label: "barrier tops",
     points: maxima.map((c) => ({ x: c.x, y: c.U, label: `x=${g4(c.x)}, U″=${g4(c.curvature)}`, title: `maximum x=${c.x} U=${c.U} U″=${c.curvature}` })),
   });
+  const marks = (o.marks as PlotPotentialOptions["marks"]) ?? [];
+  if (!Array.isArray(marks)) throw new KramersError("INVALID_ARGUMENT", "marks must be an array of { x, label? }", { option: "marks" });
+  marks.forEach((mk, i) => layers.push({ type: "rule", x: requireFinite(`marks[${i}].x`, mk?.x), color: PALETTE[4], ...(mk.label !== undefined ? { label: String(mk.label) } : {}) }));
   if (kT !== undefined && kT < yRange[1] - yRange[0]) {
     const xk = domain[0] + 0.04 * (domain[1] - domain[0]);
     const y0 = minima.length ? Math.min(...minima.map((m) => m.U)) : ulo;
