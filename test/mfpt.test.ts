@@ -56,6 +56,19 @@ describe("mfpt against mpmath (40 digits)", () => {
   }
 });
 
+describe("mfpt against mpmath on landscapes with many critical points (30 digits)", () => {
+  // every barrier and well must be found and resolved: a rough double well (~50 critical points)
+  // and a tilted washboard over ten periods with a reflecting wall
+  const rough = JSON.parse(readFileSync(new URL("./fixtures/mfpt_mpmath_rough.json", import.meta.url), "utf8")) as { mfpt: FixtureCase[] };
+  for (const c of rough.mfpt) {
+    it(`${c.name}: T1 within 1e-12 relative`, () => {
+      const r = mfpt({ potential: c.potential, kT: c.kT, from: c.from, to: c.to, ...(c.reflect !== null ? { reflect: c.reflect } : {}), variance: false });
+      expect(rel(r.mfpt, Number(c.mfpt))).toBeLessThan(1e-12);
+      expect(r.converged).toBe(true);
+    });
+  }
+});
+
 describe("mfpt closed forms", () => {
   it("free diffusion with a reflecting wall: T = (b−a)(b+a−2L)/(2D), Var = T2 − T1² from the exact recursion", () => {
     // U = 0: T1(z) = ((b−L)² − (z−L)²)/(2D); T2 = (2/D)∫_a^b dy ∫_L^y T1 = closed form below
