@@ -5,13 +5,15 @@
  * @packageDocumentation
  */
 export { KramersError, type KramersErrorCode } from "./errors.js";
+export { type ResultWarning, MIN_REDUCED_BARRIER } from "./result.js";
+export { type Expr, type BinaryOperator, type UnaryFunction, UNARY_FUNCTIONS } from "./potential/expression/ast.js";
 export * from "./units.js";
 export * from "./potential/index.js";
-export { loadWasm, type KramersWasm } from "./wasm/loader.js";
+export { loadWasm, type KramersWasm, type KramersWasmExports } from "./wasm/loader.js";
 export * from "./landscape/index.js";
 export * from "./plot/index.js";
 export * from "./rates/index.js";
 export * from "./fokker-planck/index.js";
 export * from "./turnover/index.js";
-export { simulate, type SimulateOptions, type SimulateResult, type SimulateProgress, type ExponentialKsTest } from "./langevin/index.js";
+export { simulate, type SimulateOptions, type SimulateResult, type SimulateProgress, type ExponentialKsTest, type OverdampedIntegrator, type UnderdampedIntegrator } from "./langevin/index.js";
 export * from "./exact/index.js";

@@ -49,7 +49,8 @@ export interface SplittingResult {
   readonly warnings: ResultWarning[];
 }
 
-interface CheckedSplittingOptions {
+/** {@link SplittingOptions} after checking, with defaults filled. */
+export interface CheckedSplittingOptions {
   readonly potential: Potential1D;
   readonly kT: number;
   readonly from: number;

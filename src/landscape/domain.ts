@@ -44,7 +44,7 @@ function resolves(p: Potential1D, l: LandscapeResult, from: number, to: number |
 
 /**
  * A domain around `from` (and `to`) wide enough for escape-rate work, found by doubling an
- * interval until {@link resolves} holds. Throws NO_BARRIER (with the last interval tried) if
+ * interval until it resolves escape from the well (see `resolves`). Throws NO_BARRIER (with the last interval tried) if
  * none is found: the well has no barrier, or it lies beyond 2^14 times the starting width.
  *
  * @param potential - the potential

@@ -34,7 +34,7 @@ function up(v: number, ulps = 2): number {
   return v + (Math.abs(v) * ulps * EPS + TINY);
 }
 
-/** An interval from bounds, padded outward; NaN bounds give {@link ENTIRE}. */
+/** An interval from bounds, padded outward; NaN bounds give `ENTIRE` (the whole real line). */
 export function interval(lo: number, hi: number, ulps = 2): Interval {
   if (Number.isNaN(lo) || Number.isNaN(hi)) return ENTIRE;
   return { lo: down(Math.min(lo, hi), ulps), hi: up(Math.max(lo, hi), ulps) };
@@ -150,7 +150,7 @@ function callI(fn: string, a: Interval): Interval {
  *
  * @param e - expression tree in one variable
  * @param x - the coordinate interval
- * @returns an interval containing e(ξ) for every ξ in x (possibly {@link ENTIRE})
+ * @returns an interval containing e(ξ) for every ξ in x (possibly the whole real line)
  * @example
  * ```ts
  * evalInterval(parseExpression("x^2 - 1"), { lo: -1, hi: 2 }); // ⊇ [-1, 3]

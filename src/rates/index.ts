@@ -10,5 +10,5 @@ export { barrierAction, type BarrierActionOptions, type BarrierActionResult } fr
 export { energyDiffusionRate, ENERGY_DIFFUSION_MAX_DELTA, type EnergyDiffusionOptions } from "./energy-diffusion.js";
 export { depopulationFactor, melnikovPollakRate, type MelnikovPollakOptions } from "./melnikov.js";
 export { eyringRate, type EyringOptions } from "./eyring.js";
-export { rate, checkRateOptions, type RateOptions, type RateResult, type RateValues, type RatePoint } from "./rate.js";
+export { rate, checkRateOptions, type RateOptions, type CheckedRateOptions, type RateResult, type RateValues, type RatePoint } from "./rate.js";
 export { tanhSinh, type QuadratureResult } from "./quadrature.js";

@@ -122,7 +122,8 @@ export interface RateResult {
   readonly warnings: ResultWarning[];
 }
 
-interface CheckedRateOptions {
+/** {@link RateOptions} after checking, with defaults filled and the domain resolved. */
+export interface CheckedRateOptions {
   readonly potential: Potential1D;
   readonly kT: number;
   readonly from: number;
