@@ -379,18 +379,59 @@ export function kramersReducedAssemble(cpl: usize, K1: i32, M: i32, nb: i32, fri
  */
 export function bandLDLT(n: i32, kd: i32, ab: usize): i32 {
   const ldab = kd + 1;
-  for (let j = 0; j < n; j++) {
+  // Two pivot columns per pass (j, j + 1): the trailing columns are read and written once for both
+  // rank-1 updates (≈ half the memory traffic). Each element still gets the update of column j,
+  // then that of column j + 1, each as mul then sub: the same rounding as one column at a time
+  // (the JS twin's loop), so both engines agree to the bit.
+  let j = 0;
+  for (; j < n; j += 2) {
     const cj = j * ldab;
     const d = ld(ab, cj);
     if (d == 0.0 || !isFinite(d)) return j + 1;
     const kn = min(kd, n - 1 - j);
-    for (let c = 1; c <= kn; c++) {
-      const v = ld(ab, cj + c);
-      if (v == 0.0) continue;
-      const l = v / d;
-      // column j + c, rows j + c … j + kn: contiguous in band storage (mul then sub, as the twin)
-      axpyNeg(ab + (<usize>((j + c) * ldab) << 3), ab + (<usize>(cj + c) << 3), l, kn - c + 1);
-      st(ab, cj + c, l);
+    if (j + 1 >= n) break;
+    // column j + 1 from column j (c = 1)
+    const v1 = ld(ab, cj + 1);
+    if (v1 != 0.0) {
+      const l1 = v1 / d;
+      axpyNeg(ab + (<usize>((j + 1) * ldab) << 3), ab + (<usize>(cj + 1) << 3), l1, kn);
+      st(ab, cj + 1, l1);
+    }
+    const cj1 = (j + 1) * ldab;
+    const d1 = ld(ab, cj1);
+    if (d1 == 0.0 || !isFinite(d1)) return j + 2;
+    const kn1 = min(kd, n - 2 - j);
+    const cmax = max(kn, kn1 + 1);
+    for (let c = 2; c <= cmax; c++) {
+      const dst = ab + (<usize>((j + c) * ldab) << 3);
+      const va = c <= kn ? ld(ab, cj + c) : 0.0;
+      const vb = c - 1 <= kn1 ? ld(ab, cj1 + c - 1) : 0.0;
+      const la = va / d, lb = vb / d1;
+      const srcA = ab + (<usize>(cj + c) << 3), srcB = ab + (<usize>(cj1 + c - 1) << 3);
+      const lenA = kn - c + 1, lenB = kn1 - c + 2;
+      if (va != 0.0 && vb != 0.0) {
+        const m = min(lenA, lenB);
+        const a2 = f64x2.splat(la), b2 = f64x2.splat(lb);
+        let i = 0;
+        for (; i + 1 < m; i += 2) {
+          const off = <usize>i << 3;
+          let t = f64x2.sub(v128.load(dst + off), f64x2.mul(v128.load(srcA + off), a2));
+          t = f64x2.sub(t, f64x2.mul(v128.load(srcB + off), b2));
+          v128.store(dst + off, t);
+        }
+        for (; i < m; i++) {
+          const off = <usize>i << 3;
+          store<f64>(dst + off, load<f64>(dst + off) - load<f64>(srcA + off) * la - load<f64>(srcB + off) * lb);
+        }
+        if (lenA > m) axpyNeg(dst + (<usize>m << 3), srcA + (<usize>m << 3), la, lenA - m);
+        if (lenB > m) axpyNeg(dst + (<usize>m << 3), srcB + (<usize>m << 3), lb, lenB - m);
+      } else if (va != 0.0) {
+        axpyNeg(dst, srcA, la, lenA);
+      } else if (vb != 0.0) {
+        axpyNeg(dst, srcB, lb, lenB);
+      }
+      if (va != 0.0) st(ab, cj + c, la);
+      if (vb != 0.0) st(ab, cj1 + c - 1, lb);
     }
   }
   return 0;

@@ -151,6 +151,31 @@ describe("the face-eliminated (reduced) solve", () => {
     });
   }
 
+  it("factors to the same bits in WASM (two pivot columns per pass, f64x2) and in the JS twin (one column at a time)", async () => {
+    const wasm = await loadWasm();
+    const e = wasm.exports;
+    for (const [K, M, absorbing] of [[20, 7, false], [31, 12, true], [15, 9, true]] as const) {
+      const P = 2 * K + 1, K1 = K + 1, h = 3.4 / K, nb = absorbing ? K : K1, size = (M + 2) * nb * M;
+      const u = new Float64Array(P + 1);
+      js.kramersPotentialAt((x) => x ** 4 / 4 - x * x / 2, -1.7, h / 2, P + 1, u);
+      const cpl = new Float64Array(4 * K1);
+      js.kramersNodeCouplings(u, P, h, 32, Math.sqrt(1 / 32), false, cpl);
+      const g = new Float64Array(size);
+      js.kramersReducedAssemble(cpl, K1, M, nb, 0.01, 1e-4, g);
+      expect(js.bandLDLT(nb * M, M + 1, g)).toBe(0);
+      const cp = wasm.copyIn(cpl);
+      const ab = e.allocF64(size) >>> 0;
+      e.kramersReducedAssemble(cp, K1, M, nb, 0.01, 1e-4, ab);
+      expect(e.bandLDLT(nb * M, M + 1, ab)).toBe(0);
+      const w = wasm.f64(ab, size);
+      let differ = 0;
+      for (let i = 0; i < size; i++) if (w[i] !== g[i]) differ++;
+      expect(differ).toBe(0);
+      e.free(ab);
+      e.free(cp);
+    }
+  });
+
   it("gives the same λ₁ and MFPT as the full LU path through both back ends (WASM and JS twin)", async () => {
     const wasm = await loadWasm();
     const U2 = expression("x^4/4 - x^2/2");
