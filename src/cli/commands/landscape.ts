@@ -2,6 +2,8 @@
 import { landscape } from "../../landscape/landscape.js";
 import type { CriticalPoint } from "../../landscape/types.js";
 import { COMMON_FLAGS, fmt, table, type Command } from "../command.js";
+import { SVG_FLAG, writeSvgOption } from "../svg.js";
+import { plotPotential } from "../../plot/figures.js";
 
 const point = (c: CriticalPoint) => ({ x: c.x, U: c.U, curvature: c.curvature, frequency: c.frequency, kind: c.kind, degenerate: c.degenerate });
 
@@ -9,7 +11,7 @@ const point = (c: CriticalPoint) => ({ x: c.x, U: c.U, curvature: c.curvature, f
 export const landscapeCommand: Command = {
   name: "landscape",
   summary: "minima, maxima, degenerate points and barrier heights of U(x) in a domain",
-  flags: [COMMON_FLAGS.potential, { ...COMMON_FLAGS.domain, help: "domain L,R to search (required for expressions)" }, COMMON_FLAGS.mass, COMMON_FLAGS.json],
+  flags: [COMMON_FLAGS.potential, { ...COMMON_FLAGS.domain, help: "domain L,R to search (required for expressions)" }, COMMON_FLAGS.mass, SVG_FLAG, COMMON_FLAGS.json],
   run(flags) {
     const l = landscape({
       potential: flags.potential as string,
@@ -39,6 +41,7 @@ export const landscapeCommand: Command = {
       text.push("", ...table(["from", "to", "top", "dU forward", "dU backward"], l.barriers.map((b) => [fmt(b.from), fmt(b.to), fmt(b.top), fmt(b.forward), fmt(b.backward)])));
     }
     for (const w of l.warnings) text.push(`warning ${w.code}: ${w.message}`);
-    return { json, text };
+    const svg = writeSvgOption(flags, () => plotPotential({ potential: flags.potential as string, domain: l.domain, landscape: l }));
+    return svg ? { json: { ...json, svg: svg.file }, text: [...text, svg.line] } : { json, text };
   },
 };

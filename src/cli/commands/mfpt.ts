@@ -1,6 +1,8 @@
 // `kramers mfpt`: the exact overdamped mean first-passage time (and FPT variance) by quadrature.
 import { mfpt } from "../../exact/mfpt.js";
 import { COMMON_FLAGS, fmt, table, type Command } from "../command.js";
+import { SVG_FLAG, writeSvgOption } from "../svg.js";
+import { plotPotential } from "../../plot/figures.js";
 
 /** `kramers mfpt --potential EXPR --kT K --from A --to B [--reflect L] [--gamma G] [--domain L,R] [--json]`. */
 export const mfptCommand: Command = {
@@ -15,6 +17,7 @@ export const mfptCommand: Command = {
     COMMON_FLAGS.gamma,
     { ...COMMON_FLAGS.domain, help: "domain L,R where U is defined (an infinite wall must be negligible inside it)" },
     { name: "tolerance", type: "number", help: "relative accuracy per quadrature panel (default 1e-12)" },
+    SVG_FLAG,
     COMMON_FLAGS.json,
   ],
   run(flags) {
@@ -70,6 +73,7 @@ export const mfptCommand: Command = {
       `rate definition: ${r.rateDefinition}`,
     ];
     for (const w of r.warnings) text.push(`warning ${w.code}: ${w.message}`);
-    return { json, text };
+    const svg = writeSvgOption(flags, () => plotPotential({ potential: flags.potential as string, ...(flags.domain !== undefined ? { domain: flags.domain as [number, number] } : { domain: [Math.min(r.from, r.to) - 1, Math.max(r.from, r.to) + 1] as [number, number] }), kT: flags.kT as number, marks: [{ x: r.from, label: "from" }, { x: r.to, label: "to" }] }));
+    return svg ? { json: { ...json, svg: svg.file }, text: [...text, svg.line] } : { json, text };
   },
 };

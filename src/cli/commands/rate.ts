@@ -1,6 +1,14 @@
 // `kramers rate`: every analytic escape rate for one well and barrier.
 import { rate } from "../../rates/rate.js";
 import { COMMON_FLAGS, fmt, table, type Command } from "../command.js";
+import { SVG_FLAG, writeSvgOption } from "../svg.js";
+import { plotPotential } from "../../plot/figures.js";
+
+/** The well, the barrier and as much again on either side. */
+function figureDomain(a: number, b: number): [number, number] {
+  const w = Math.abs(b - a);
+  return [Math.min(a, b) - w, Math.max(a, b) + w];
+}
 
 /** `kramers rate --potential EXPR --kT K --from XA [--to XB] [--gamma G] [--mass M] [--domain L,R] [--json]`. */
 export const rateCommand: Command = {
@@ -14,6 +22,7 @@ export const rateCommand: Command = {
     COMMON_FLAGS.gamma,
     COMMON_FLAGS.mass,
     { ...COMMON_FLAGS.domain, help: "domain L,R for the landscape (default: grown around --from until it holds the well and its barriers)" },
+    SVG_FLAG,
     COMMON_FLAGS.json,
   ],
   run(flags) {
@@ -53,6 +62,7 @@ export const rateCommand: Command = {
       ...table(["rate", "value", "units", "formula"], rows),
     ];
     for (const w of r.warnings) text.push(`warning ${w.code}: ${w.message}`);
-    return { json, text };
+    const svg = writeSvgOption(flags, () => plotPotential({ potential: flags.potential as string, domain: (flags.domain as [number, number] | undefined) ?? figureDomain(r.well.x, r.top.x), kT: r.ingredients.kT, marks: [{ x: r.well.x, label: "from" }] }));
+    return svg ? { json: { ...json, svg: svg.file }, text: [...text, svg.line] } : { json, text };
   },
 };

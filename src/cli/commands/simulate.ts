@@ -1,6 +1,8 @@
 // `kramers simulate`: Langevin first-passage ensemble (MFPT, rate with CI).
 import { simulate } from "../../langevin/simulate.js";
 import { COMMON_FLAGS, fmt, table, type Command } from "../command.js";
+import { SVG_FLAG, writeSvgOption } from "../svg.js";
+import { plotHistogram } from "../../plot/figures.js";
 
 /**
  * `kramers simulate --potential EXPR --kT K --from A --to B [--particles N] [--dt DT] [--tmax T]
@@ -25,6 +27,7 @@ export const simulateCommand: Command = {
     { name: "integrator", type: "string", help: "euler-maruyama | leimkuhler-matthews | baoab | obabo" },
     { name: "workers", type: "number", help: "worker threads (default 1; results identical for any count)" },
     { name: "engine", type: "string", help: "wasm | js (default wasm)" },
+    SVG_FLAG,
     COMMON_FLAGS.json,
   ],
   async run(flags) {
@@ -44,6 +47,7 @@ export const simulateCommand: Command = {
       ...(opt<string>("integrator") as { integrator?: "euler-maruyama" }),
       ...opt<number>("workers"),
       ...(opt<string>("engine") as { engine?: "wasm" | "js" }),
+      ...(flags.svg !== undefined ? { keepTimes: true } : {}),
     });
     const json = {
       mfpt: r.mfpt,
@@ -83,6 +87,7 @@ export const simulateCommand: Command = {
       `rate: ${r.rateDefinition}`,
     ];
     for (const w of r.warnings) text.push(`warning ${w.code}: ${w.message}`);
-    return { json, text };
+    const svg = writeSvgOption(flags, () => plotHistogram({ samples: r.times ?? [], rate: r.rate, xLabel: "escape time" }));
+    return svg ? { json: { ...json, svg: svg.file }, text: [...text, svg.line] } : { json, text };
   },
 };

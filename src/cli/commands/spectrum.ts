@@ -2,6 +2,8 @@
 // Richardson-refined to --tol, with the rates they imply.
 import { spectrum } from "../../fokker-planck/spectrum.js";
 import { COMMON_FLAGS, fmt, table, type Command } from "../command.js";
+import { SVG_FLAG, writeSvgOption } from "../svg.js";
+import { plotDensity } from "../../plot/figures.js";
 
 /** `kramers spectrum --potential EXPR --kT K --domain L,R [--count N] [--grid CELLS] [--tol T] [--gamma G] [--boundary B] [--engine wasm|js] [--json]`. */
 export const spectrumCommand: Command = {
@@ -17,6 +19,7 @@ export const spectrumCommand: Command = {
     COMMON_FLAGS.gamma,
     { name: "boundary", type: "string", help: "reflecting | absorbing | periodic (default reflecting)" },
     { name: "engine", type: "string", help: "wasm | js (default wasm)" },
+    SVG_FLAG,
     COMMON_FLAGS.json,
   ],
   async run(flags) {
@@ -77,6 +80,7 @@ export const spectrumCommand: Command = {
     if (r.current) text.push(`stationary current J = ${fmt(r.current.current)}, mean velocity ⟨ẋ⟩ = ${fmt(r.current.meanVelocity)}`);
     text.push(`rate definition: ${r.rates.rateDefinition}`);
     for (const w of r.warnings) text.push(`warning ${w.code}: ${w.message}`);
-    return { json, text };
+    const svg = writeSvgOption(flags, () => plotDensity({ potential: flags.potential as string, kT: flags.kT as number, domain: r.grid.domain }));
+    return svg ? { json: { ...json, svg: svg.file }, text: [...text, svg.line] } : { json, text };
   },
 };

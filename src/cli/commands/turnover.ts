@@ -2,6 +2,16 @@
 // rate and MFPT among them, and the friction at the maximum.
 import { turnover } from "../../turnover/turnover.js";
 import { COMMON_FLAGS, fmt, table, type Command } from "../command.js";
+import { SVG_FLAG, writeSvgOption } from "../svg.js";
+import { plotTurnover } from "../../plot/figures.js";
+
+/** Clip the limiting laws, which diverge at the ends, to a window around the exact and TST rates. */
+function turnoverWindow(rows: readonly { readonly exactRate?: number; readonly tst: number }[]): [number, number] {
+  const exact = rows.map((r) => r.exactRate ?? NaN).filter((v) => v > 0);
+  const lo = Math.min(...exact, ...rows.map((r) => r.tst));
+  const hi = Math.max(...rows.map((r) => r.tst));
+  return [lo / 5, hi * 5];
+}
 
 /** `kramers turnover --potential EXPR --kT K --from A --to B [--mass M] --gammas g1,g2,… [--domain L,R] [--tolerance T] [--json]`. */
 export const turnoverCommand: Command = {
@@ -17,6 +27,7 @@ export const turnoverCommand: Command = {
     { ...COMMON_FLAGS.domain, help: "domain L,R for the landscape (default: from ± 4|to − from|)" },
     { name: "tolerance", type: "number", help: "relative accuracy of the exact columns (default 1e-4)" },
     { name: "start", type: "string", help: "MFPT start: bottom (x_a, Maxwellian v; default) or well (Boltzmann in the well)" },
+    SVG_FLAG,
     COMMON_FLAGS.json,
   ],
   async run(flags) {
@@ -65,6 +76,7 @@ export const turnoverCommand: Command = {
     for (const w of t.warnings.filter((w) => w.code !== "FRICTION_REGIME")) text.push(`warning ${w.code}: ${w.message}`);
     const regime = t.warnings.filter((w) => w.code === "FRICTION_REGIME").length;
     if (regime) text.push(`(${regime} FRICTION_REGIME notes on the analytic columns: see --json)`);
-    return { json, text };
+    const svg = writeSvgOption(flags, () => plotTurnover({ gamma: t.rows.map((row) => row.gamma), yDomain: turnoverWindow(t.rows), curves: (["tst", "energyDiffusion", "melnikovPollak", "kramersFull", "kramersOverdamped", "exactRate"] as const).map((k) => ({ label: k, rate: t.rows.map((row) => row[k] ?? NaN) })) }));
+    return svg ? { json: { ...json, svg: svg.file }, text: [...text, svg.line] } : { json, text };
   },
 };
