@@ -44,7 +44,7 @@ export interface KramersEquationOptions {
   readonly engine?: "wasm" | "js";
   /** Largest number of Hermite modes N (even). @default 600 */
   readonly maxModes?: number;
-  /** Largest band matrix, in MB of f64. @default 256 */
+  /** Memory budget of one discrete solve (band factor and vectors), in MB of f64. @default 256 */
   readonly maxMemoryMB?: number;
 }
 
@@ -506,13 +506,19 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
  * (underdamped Fokker–Planck equation in x and v) discretized so that the Maxwell–Boltzmann
  * density is exactly stationary.
  *
- * - `lambda1`: the lowest nonzero eigenvalue (shift-invert inverse iteration on a banded LU).
+ * - `lambda1`: the lowest nonzero eigenvalue (shift-invert inverse iteration). The linear
+ *   systems are solved with the odd Hermite modes eliminated exactly and a band LDLᵀ of the
+ *   symmetric remainder; at high barriers or tight tolerances, where that elimination's rounding
+ *   (≈ e^{βΔU}·ε) would matter, with a pivoted band LU of the whole operator (`method` in the
+ *   convergence records).
  *   With a well beyond the barrier, `exactRate = λ₁·π_far/(π_near + π_far)` (= λ₁/2 for a
  *   symmetric double well); with none, λ₁ of the operator absorbed at `to` (the escape rate).
  * - `mfpt`: the backward equation L†T = −1 with T = 0 once x reaches `to`, averaged over the start.
  * Both are converged in the Hermite mode count and in the grid spacing (Richardson), with
  * error estimates; `converged` is false (and a warning says why) when the budget runs out —
- * at low friction (γ/(m ω) ≲ 0.05 at βΔU = 8) the mode count needed grows quickly. High barriers
+ * at low friction the mode count and grid needed grow quickly: at βΔU = 8 the default budget
+ * reaches 1e-4 down to γ/(m ω_a) ≈ 0.02; γ = 0.01 needs `maxModes: 1000, maxMemoryMB: 512`
+ * (≈ 11 s on one thread; see bench/README.md). High barriers
  * are fine: λ₁/2 and 1/MFPT agree to 1e-6 up to βΔU = 100 on the quartic double well. A target on
  * the barrier (rather than at the far minimum) converges slowly (warning ABSORBING_EDGE).
  *
