@@ -379,59 +379,83 @@ export function kramersReducedAssemble(cpl: usize, K1: i32, M: i32, nb: i32, fri
  */
 export function bandLDLT(n: i32, kd: i32, ab: usize): i32 {
   const ldab = kd + 1;
-  // Two pivot columns per pass (j, j + 1): the trailing columns are read and written once for both
-  // rank-1 updates (≈ half the memory traffic). Each element still gets the update of column j,
-  // then that of column j + 1, each as mul then sub: the same rounding as one column at a time
-  // (the JS twin's loop), so both engines agree to the bit.
-  let j = 0;
-  for (; j < n; j += 2) {
-    const cj = j * ldab;
-    const d = ld(ab, cj);
-    if (d == 0.0 || !isFinite(d)) return j + 1;
-    const kn = min(kd, n - 1 - j);
-    if (j + 1 >= n) break;
-    // column j + 1 from column j (c = 1)
-    const v1 = ld(ab, cj + 1);
-    if (v1 != 0.0) {
-      const l1 = v1 / d;
-      axpyNeg(ab + (<usize>((j + 1) * ldab) << 3), ab + (<usize>(cj + 1) << 3), l1, kn);
-      st(ab, cj + 1, l1);
-    }
-    const cj1 = (j + 1) * ldab;
-    const d1 = ld(ab, cj1);
-    if (d1 == 0.0 || !isFinite(d1)) return j + 2;
-    const kn1 = min(kd, n - 2 - j);
-    const cmax = max(kn, kn1 + 1);
-    for (let c = 2; c <= cmax; c++) {
-      const dst = ab + (<usize>((j + c) * ldab) << 3);
-      const va = c <= kn ? ld(ab, cj + c) : 0.0;
-      const vb = c - 1 <= kn1 ? ld(ab, cj1 + c - 1) : 0.0;
-      const la = va / d, lb = vb / d1;
-      const srcA = ab + (<usize>(cj + c) << 3), srcB = ab + (<usize>(cj1 + c - 1) << 3);
-      const lenA = kn - c + 1, lenB = kn1 - c + 2;
-      if (va != 0.0 && vb != 0.0) {
-        const m = min(lenA, lenB);
-        const a2 = f64x2.splat(la), b2 = f64x2.splat(lb);
-        let i = 0;
-        for (; i + 1 < m; i += 2) {
-          const off = <usize>i << 3;
-          let t = f64x2.sub(v128.load(dst + off), f64x2.mul(v128.load(srcA + off), a2));
-          t = f64x2.sub(t, f64x2.mul(v128.load(srcB + off), b2));
-          v128.store(dst + off, t);
-        }
-        for (; i < m; i++) {
-          const off = <usize>i << 3;
-          store<f64>(dst + off, load<f64>(dst + off) - load<f64>(srcA + off) * la - load<f64>(srcB + off) * lb);
-        }
-        if (lenA > m) axpyNeg(dst + (<usize>m << 3), srcA + (<usize>m << 3), la, lenA - m);
-        if (lenB > m) axpyNeg(dst + (<usize>m << 3), srcB + (<usize>m << 3), lb, lenB - m);
-      } else if (va != 0.0) {
-        axpyNeg(dst, srcA, la, lenA);
-      } else if (vb != 0.0) {
-        axpyNeg(dst, srcB, lb, lenB);
+  // Four pivot columns per pass (a panel): first the panel's columns update each other exactly as
+  // one column at a time would; then every trailing column is read and written once for all four
+  // rank-1 updates (≈ a quarter of the memory traffic). Each element still receives the updates of
+  // columns j, j + 1, j + 2, j + 3 in that order, each as mul then sub — the rounding of the JS
+  // twin's column-by-column loop, so both engines agree to the bit. A source that does not reach
+  // an element (shorter column) or is zero is applied as dst − dst·0 = dst (entries are finite).
+  for (let j = 0; j < n; j += 4) {
+    const jb = min(4, n - j);
+    // panel
+    for (let t = 0; t < jb; t++) {
+      const ct = (j + t) * ldab;
+      const d = ld(ab, ct);
+      if (d == 0.0 || !isFinite(d)) return j + t + 1;
+      const kn = min(kd, n - 1 - j - t);
+      for (let c = 1; c < jb - t && c <= kn; c++) {
+        const v = ld(ab, ct + c);
+        if (v == 0.0) continue;
+        const l = v / d;
+        axpyNeg(ab + (<usize>((j + t + c) * ldab) << 3), ab + (<usize>(ct + c) << 3), l, kn - c + 1);
+        st(ab, ct + c, l);
       }
-      if (va != 0.0) st(ab, cj + c, la);
-      if (vb != 0.0) st(ab, cj1 + c - 1, lb);
+    }
+    if (jb < 4) {
+      // the last (< 4) columns have no trailing part beyond the panel
+      continue;
+    }
+    const c0 = j * ldab, c1 = c0 + ldab, c2 = c1 + ldab, c3 = c2 + ldab;
+    const d0 = ld(ab, c0), d1 = ld(ab, c1), d2 = ld(ab, c2), d3 = ld(ab, c3);
+    const kn0 = min(kd, n - 1 - j), kn1 = min(kd, n - 2 - j), kn2 = min(kd, n - 3 - j), kn3 = min(kd, n - 4 - j);
+    const last = max(max(kn0, kn1 + 1), max(kn2 + 2, kn3 + 3));
+    for (let c = 4; c <= last; c++) {
+      const dst = ab + (<usize>((j + c) * ldab) << 3);
+      // source t acts on rows 0 … len_t − 1 of column j + c (len non-decreasing in t)
+      const len0 = c <= kn0 ? kn0 - c + 1 : 0;
+      const len1 = c - 1 <= kn1 ? kn1 - c + 2 : 0;
+      const len2 = c - 2 <= kn2 ? kn2 - c + 3 : 0;
+      const len3 = c - 3 <= kn3 ? kn3 - c + 4 : 0;
+      const l0 = len0 > 0 ? ld(ab, c0 + c) / d0 : 0.0;
+      const l1 = len1 > 0 ? ld(ab, c1 + c - 1) / d1 : 0.0;
+      const l2 = len2 > 0 ? ld(ab, c2 + c - 2) / d2 : 0.0;
+      const l3 = len3 > 0 ? ld(ab, c3 + c - 3) / d3 : 0.0;
+      const s0 = ab + (<usize>(c0 + c) << 3), s1 = ab + (<usize>(c1 + c - 1) << 3);
+      const s2 = ab + (<usize>(c2 + c - 2) << 3), s3 = ab + (<usize>(c3 + c - 3) << 3);
+      // segments [0, len0), [len0, len1), [len1, len2), [len2, len3) with sources t ≥ segment
+      let from = 0;
+      for (let seg = 0; seg < 4; seg++) {
+        const to = seg == 0 ? len0 : seg == 1 ? len1 : seg == 2 ? len2 : len3;
+        if (to <= from) continue;
+        // inactive sources read dst itself with factor 0
+        const a0 = seg <= 0 ? l0 : 0.0, a1 = seg <= 1 ? l1 : 0.0, a2 = seg <= 2 ? l2 : 0.0;
+        const p0 = seg <= 0 ? s0 : dst, p1 = seg <= 1 ? s1 : dst, p2 = seg <= 2 ? s2 : dst;
+        const v0 = f64x2.splat(a0), v1 = f64x2.splat(a1), v2 = f64x2.splat(a2), v3 = f64x2.splat(l3);
+        let i = from;
+        for (; i + 1 < to; i += 2) {
+          const off = <usize>i << 3;
+          let x = v128.load(dst + off);
+          x = f64x2.sub(x, f64x2.mul(v128.load(p0 + off), v0));
+          x = f64x2.sub(x, f64x2.mul(v128.load(p1 + off), v1));
+          x = f64x2.sub(x, f64x2.mul(v128.load(p2 + off), v2));
+          x = f64x2.sub(x, f64x2.mul(v128.load(s3 + off), v3));
+          v128.store(dst + off, x);
+        }
+        if (i < to) {
+          const off = <usize>i << 3;
+          let x = load<f64>(dst + off);
+          x = x - load<f64>(p0 + off) * a0;
+          x = x - load<f64>(p1 + off) * a1;
+          x = x - load<f64>(p2 + off) * a2;
+          x = x - load<f64>(s3 + off) * l3;
+          store<f64>(dst + off, x);
+        }
+        from = to;
+      }
+      if (len0 > 0) st(ab, c0 + c, l0);
+      if (len1 > 0) st(ab, c1 + c - 1, l1);
+      if (len2 > 0) st(ab, c2 + c - 2, l2);
+      if (len3 > 0) st(ab, c3 + c - 3, l3);
     }
   }
   return 0;
