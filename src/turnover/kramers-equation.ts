@@ -518,7 +518,7 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
  * error estimates; `converged` is false (and a warning says why) when the budget runs out —
  * at low friction the mode count and grid needed grow quickly: at βΔU = 8 the default budget
  * reaches 1e-4 down to γ/(m ω_a) ≈ 0.02; γ = 0.01 needs `maxModes: 1000, maxMemoryMB: 512`
- * (≈ 11 s on one thread; see bench/README.md). High barriers
+ * (≈ 10 s on one thread; see bench/README.md). High barriers
  * are fine: λ₁/2 and 1/MFPT agree to 1e-6 up to βΔU = 100 on the quartic double well. A target on
  * the barrier (rather than at the far minimum) converges slowly (warning ABSORBING_EDGE).
  *
