@@ -12,11 +12,12 @@ const run = async (argv: string[]) => spectrumCommand.run(parseFlags(argv, spect
 describe("kramers spectrum", () => {
   it("prints {eigenvalues: [λ0, λ1, …], grid, errorEstimate} equal to the library call", async () => {
     const out = await run(["--potential", "x^4/4 - x^2/2", "--kT", "0.05", "--domain", "-2,2", "--count", "3", "--json"]);
-    const j = out.json as { eigenvalues: number[]; grid: { cells: number }; errorEstimate: number; converged: boolean; rates: { kind: string } };
+    const j = out.json as { eigenvalues: number[]; grid: number; gridDetails: { cells: number }; errorEstimate: number; converged: boolean; rates: { kind: string } };
     const lib = await spectrum({ potential: "x^4/4 - x^2/2", kT: 0.05, domain: [-2, 2], count: 3 });
     expect(j.eigenvalues).toEqual(lib.eigenvalues);
     expect(j.eigenvalues[0]).toBe(0);
-    expect(j.grid.cells).toBe(lib.grid.cells);
+    expect(j.grid).toBe(lib.grid.cells);
+    expect(j.gridDetails.cells).toBe(j.grid);
     expect(j.errorEstimate).toBeLessThan(1e-8);
     expect(j.converged).toBe(true);
     expect(j.rates.kind).toBe("two-state");
@@ -26,8 +27,8 @@ describe("kramers spectrum", () => {
 
   it("honours --grid, --boundary absorbing, --gamma and --engine js", async () => {
     const a = await run(["--potential", "3*x^2 - 2*x^3", "--kT", "0.1", "--domain", "-1,1.5", "--boundary", "absorbing", "--grid", "2000", "--count", "2", "--gamma", "2", "--engine", "js"]);
-    const j = a.json as { eigenvalues: number[]; grid: { cells: number }; rates: { kind: string; escapeRate: number } };
-    expect(j.grid.cells).toBe(2000);
+    const j = a.json as { eigenvalues: number[]; grid: number; gridDetails: { cells: number }; rates: { kind: string; escapeRate: number } };
+    expect(j.grid).toBe(2000);
     expect(j.rates.kind).toBe("escape");
     expect(j.rates.escapeRate).toBe(j.eigenvalues[0]);
     // γ = 2 halves every rate (the generator is proportional to 1/γ); the two runs take different rounding

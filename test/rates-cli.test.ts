@@ -34,8 +34,9 @@ describe("kramers landscape", () => {
 describe("kramers rate", () => {
   it("returns barrier, all six rates and warnings in JSON", async () => {
     const out = await run(rateCommand, ["--potential", "x^4/4 - x^2/2", "--kT", "0.025", "--from", "-0.7", "--domain", "-2,2", "--gamma", "2", "--mass", "1"]);
-    const j = out.json as { barrier: { height: number }; rates: Record<string, number>; warnings: unknown[] };
-    expect(j.barrier.height).toBeCloseTo(0.25, 13);
+    const j = out.json as { barrier: number; barrierCrossing: { height: number }; rates: Record<string, number>; warnings: unknown[] };
+    expect(j.barrier).toBeCloseTo(0.25, 13);
+    expect(j.barrierCrossing.height).toBe(j.barrier);
     for (const k of RATE_KEYS) expect(Number.isFinite(j.rates[k])).toBe(true);
     expect(j.rates.kramersOverdamped).toBeCloseTo((Math.SQRT2 / (2 * Math.PI * 2)) * Math.exp(-10), 18);
     expect(Array.isArray(j.warnings)).toBe(true);
@@ -44,7 +45,7 @@ describe("kramers rate", () => {
 
   it("honours --to and rejects bad input with a KramersError", async () => {
     const out = await run(rateCommand, ["--potential", "x^6/6 - 5*x^4/4 + 2*x^2", "--kT", "0.1", "--from", "0.1", "--to", "2", "--domain", "-3,3"]);
-    expect((out.json as { barrier: { top: number } }).barrier.top).toBeCloseTo(1, 12);
+    expect((out.json as { barrierCrossing: { top: number } }).barrierCrossing.top).toBeCloseTo(1, 12);
     await expect(run(rateCommand, ["--potential", "x^4/4 - x^2/2", "--kT", "0", "--from", "-1", "--domain", "-2,2"])).rejects.toBeInstanceOf(KramersError);
     await expect(run(rateCommand, ["--potential", "x^2", "--kT", "1", "--from", "0.3", "--domain", "-2,2"])).rejects.toMatchObject({ code: "NO_BARRIER" });
   });
@@ -60,7 +61,8 @@ describe.skipIf(!existsSync("dist/cli.mjs"))("the built bin (node bin/kramers.mj
   it("prints the rate JSON and exits 2 with an error object on bad input", () => {
     const j = JSON.parse(execFileSync("node", ["bin/kramers.mjs", "rate", "--potential", "x^4/4 - x^2/2", "--kT", "0.025", "--from", "-1", "--domain", "-2,2", "--json"], { encoding: "utf8" }));
     expect(Object.keys(j.rates)).toEqual(expect.arrayContaining(RATE_KEYS));
-    expect(j.barrier.height).toBeCloseTo(0.25, 13);
+    expect(j.barrier).toBeCloseTo(0.25, 13);
+    expect(j.barrierCrossing.height).toBe(j.barrier);
     const bad = spawnSync("node", ["bin/kramers.mjs", "rate", "--potential", "x^4/4 - x^2/2", "--kT", "-1", "--from", "-1", "--domain", "-2,2", "--json"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(JSON.parse(bad.stdout).error.code).toBe("NOT_POSITIVE");

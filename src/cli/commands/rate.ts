@@ -37,7 +37,9 @@ export const rateCommand: Command = {
     });
     const json = {
       potential: flags.potential,
-      barrier: r.barrier,
+      // the barrier height ΔU seen from the starting well; the crossing (top, far well, direction) in barrierCrossing
+      barrier: r.barrier.height,
+      barrierCrossing: r.barrier,
       well: r.well,
       top: r.top,
       rates: r.rates,

@@ -48,7 +48,9 @@ export const spectrumCommand: Command = {
       timescales: r.timescales,
       rates,
       ...(r.current ? { current: r.current } : {}),
-      grid: r.grid,
+      // the cell count of the finest grid used; domain, spacing and refinement sequence in gridDetails
+      grid: r.grid.cells,
+      gridDetails: r.grid,
       boundary: r.boundary,
       kT: r.kT,
       gamma: r.gamma,
