@@ -71,6 +71,20 @@ describe("families", () => {
 });
 
 describe("function potentials", () => {
+  it("state the error of their numerical derivatives, and the estimate bounds the actual error", () => {
+    const p = fromFunction((x) => Math.sin(3 * x) + x ** 4 / 4);
+    for (const x of [-1.3, 0.2, 0.9]) {
+      const e = p.derivativeError!(x);
+      const actual1 = Math.abs(p.dU(x) - (3 * Math.cos(3 * x) + x ** 3));
+      const actual2 = Math.abs(p.d2U(x) - (-9 * Math.sin(3 * x) + 3 * x * x));
+      // Ridders' estimate is conservative by construction (max of two successive differences); allow 10× slack
+      expect(actual1).toBeLessThanOrEqual(10 * e.dU + 1e-15);
+      expect(actual2).toBeLessThanOrEqual(10 * e.d2U + 1e-15);
+      expect(e.dU).toBeLessThan(1e-8);
+    }
+    expect(expression("x^2").derivativeError).toBeUndefined();
+  });
+
   it("numerical derivatives agree with the exact ones to 1e-9", () => {
     const p = fromFunction((x) => Math.log(Math.cosh(x)) - (0.5 * x * x) / 1.2);
     for (const x of [-1.1, 0.3, 2.2]) {

@@ -82,6 +82,12 @@ export function fromFunction(U: (x: number) => number, options: FunctionPotentia
   const h0 = 0.05 * scale;
   const dU = options.dU ?? ((x: number) => riddersDerivative(U, x, h0).value);
   const d2U = options.d2U ?? (options.dU ? (x: number) => riddersDerivative(options.dU!, x, h0).value : (x: number) => riddersDerivative(dU, x, h0).value);
+  const numericalDU = !options.dU, numericalD2U = !options.d2U;
+  const derivativeError = (x: number) => ({
+    dU: numericalDU ? riddersDerivative(U, x, h0).error : 0,
+    // U″ differentiates U′ numerically: its own extrapolation error plus U′'s error amplified by the final step
+    d2U: numericalD2U ? riddersDerivative(dU, x, h0).error + (numericalDU ? (riddersDerivative(U, x, h0).error * 2) / h0 : 0) : 0,
+  });
   const cache = new Map<string, Float64Array>();
   const descriptor = (domain?: readonly [number, number]): Float64Array => {
     const d = domain ?? options.suggestedDomain;
@@ -116,6 +122,7 @@ export function fromFunction(U: (x: number) => number, options: FunctionPotentia
     kind: "function" as const,
     derivatives: options.dU && options.d2U ? ("exact" as const) : ("numerical" as const),
     U, dU, d2U,
+    ...(numericalDU || numericalD2U ? { derivativeError } : {}),
     ...(options.suggestedDomain ? { suggestedDomain: options.suggestedDomain } : {}),
     descriptor,
   });

@@ -35,6 +35,11 @@ export interface Potential1D {
   d2U(x: number): number;
   /** Symbolic trees of U, U′, U″ when the potential is an expression or polynomial (for interval bounds). */
   readonly trees?: { readonly U: Expr; readonly dU: Expr; readonly d2U: Expr };
+  /**
+   * Estimated absolute errors of U′(x) and U″(x) when they are numerical (Ridders' extrapolation
+   * error estimate); absent when the derivatives are exact.
+   */
+  derivativeError?(x: number): { readonly dU: number; readonly d2U: number };
   /** Polynomial coefficients c0…cn of U = Σ c_k x^k, when U is a polynomial. */
   readonly coefficients?: readonly number[];
   /** If U′ is periodic (e.g. a tilted washboard), its period. */
