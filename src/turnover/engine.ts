@@ -193,6 +193,66 @@ function jsReducedBackend(potential: Potential1D): KramersBackend {
   };
 }
 
+/**
+ * Shift-invert inverse iteration in WASM, shared by both solvers: the equilibrium weights give the
+ * start vector (and, normalized, the deflation vector); `iterate(w, x, y, out)` runs the solver's
+ * kernel (w = 0 without deflation) and leaves [Rayleigh quotient, last change] in out.
+ */
+function wasmInverseIteration(
+  wasm: KramersWasm, u: number, grid: KramersGrid, phys: KramersPhysics, deflate: boolean, shift: number, signChangeAt: number,
+  iterate: (w: number, x: number, y: number, out: number) => number,
+): { lambda: number; iterations: number; change: number } {
+  const e = wasm.exports;
+  const n = grid.P * grid.M;
+  const w = e.allocF64(n) >>> 0, x = e.allocF64(n) >>> 0, y = e.allocF64(n) >>> 0, out = e.allocF64(2) >>> 0;
+  try {
+    e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, w);
+    const xv = new Float64Array(n);
+    startVector(grid, wasm.f64(w, n), deflate, signChangeAt, xv);
+    wasm.f64(x, n).set(xv);
+    if (deflate) {
+      const wv = wasm.f64(w, n);
+      let s = 0;
+      for (let p = 0; p < grid.P; p += 2) s += wv[p * grid.M]! ** 2;
+      const r = 1 / Math.sqrt(s);
+      for (let p = 0; p < grid.P; p += 2) wv[p * grid.M]! *= r;
+    }
+    const iterations = iterate(deflate ? w : 0, x, y, out);
+    const o = wasm.f64(out, 2);
+    return { lambda: -(shift + 1 / o[0]!), iterations, change: o[1]! };
+  } finally {
+    e.free(out);
+    e.free(y);
+    e.free(x);
+    e.free(w);
+  }
+}
+
+/**
+ * The backward-equation MFPT in WASM, shared by both solvers: right-hand side −1 (in the weighted
+ * variables), `solve(b)` in place, then the value at the well bottom and the thermal average over the well.
+ */
+function wasmBackwardMfpt(
+  wasm: KramersWasm, u: number, grid: KramersGrid, phys: KramersPhysics, pStart: number, pWellEnd: number,
+  solve: (b: number) => void,
+): { bottom: number; well: number } {
+  const e = wasm.exports;
+  const n = grid.P * grid.M;
+  const b = e.allocF64(n) >>> 0;
+  try {
+    e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, b);
+    const bv = wasm.f64(b, n);
+    for (let p = 0; p < grid.P; p += 2) bv[p * grid.M] = -bv[p * grid.M]!;
+    solve(b);
+    const uStart = wasm.f64(u, grid.P)[pStart]!;
+    const bottom = wasm.f64(b, n)[pStart * grid.M]! * Math.exp(0.5 * phys.beta * (uStart - phys.uRef));
+    const well = e.kramersThermalAverage(u, grid.P, grid.M, phys.beta, phys.uRef, pWellEnd, b);
+    return { bottom, well };
+  } finally {
+    e.free(b);
+  }
+}
+
 /** The WASM back end, "reduced" method. */
 function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: readonly [number, number]): KramersBackend {
   const e = wasm.exports;
@@ -235,52 +295,14 @@ function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: r
   return {
     name: "wasm",
     eigen(grid, phys, deflate, shift, signChangeAt, maxIter, tol) {
-      return withBuffers(grid, phys, shift, false, !deflate, "eigenvalue", (f) => {
-        const n = grid.P * grid.M;
-        const u = f.u;
-        const w = e.allocF64(n) >>> 0, x = e.allocF64(n) >>> 0, y = e.allocF64(n) >>> 0, out = e.allocF64(2) >>> 0;
-        try {
-          e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, w);
-          const wv = wasm.f64(w, n);
-          const xv = new Float64Array(n);
-          startVector(grid, wv, deflate, signChangeAt, xv);
-          wasm.f64(x, n).set(xv);
-          if (deflate) {
-            const wv2 = wasm.f64(w, n);
-            let s = 0;
-            for (let p = 0; p < grid.P; p += 2) s += wv2[p * grid.M]! ** 2;
-            const r = 1 / Math.sqrt(s);
-            for (let p = 0; p < grid.P; p += 2) wv2[p * grid.M]! *= r;
-          }
-          const iterations = e.kramersReducedInverseIteration(grid.P, grid.M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, deflate ? 0 : 1, f.rowF, f.border, f.ipivS, deflate ? w : 0, x, y, f.r, maxIter, tol, out);
-          const o = wasm.f64(out, 2);
-          return { lambda: -(shift + 1 / o[0]!), iterations, change: o[1]! };
-        } finally {
-          e.free(out);
-          e.free(y);
-          e.free(x);
-          e.free(w);
-        }
-      });
+      return withBuffers(grid, phys, shift, false, !deflate, "eigenvalue", (f) =>
+        wasmInverseIteration(wasm, f.u, grid, phys, deflate, shift, signChangeAt, (w, x, y, out) =>
+          e.kramersReducedInverseIteration(grid.P, grid.M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, deflate ? 0 : 1, f.rowF, f.border, f.ipivS, w, x, y, f.r, maxIter, tol, out)));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
-      return withBuffers(grid, phys, 0, true, true, "MFPT", (f) => {
-        const n = grid.P * grid.M;
-        const u = f.u;
-        const b = e.allocF64(n) >>> 0;
-        try {
-          e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, b);
-          const bv = wasm.f64(b, n);
-          for (let p = 0; p < grid.P; p += 2) bv[p * grid.M] = -bv[p * grid.M]!;
-          e.kramersReducedSolve(grid.P, grid.M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, 1, f.rowF, f.border, f.ipivS, b, f.r);
-          const uStart = wasm.f64(u, grid.P)[pStart]!;
-          const bottom = wasm.f64(b, n)[pStart * grid.M]! * Math.exp(0.5 * phys.beta * (uStart - phys.uRef));
-          const well = e.kramersThermalAverage(u, grid.P, grid.M, phys.beta, phys.uRef, pWellEnd, b);
-          return { bottom, well };
-        } finally {
-          e.free(b);
-        }
-      });
+      return withBuffers(grid, phys, 0, true, true, "MFPT", (f) =>
+        wasmBackwardMfpt(wasm, f.u, grid, phys, pStart, pWellEnd, (b) =>
+          e.kramersReducedSolve(grid.P, grid.M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, 1, f.rowF, f.border, f.ipivS, b, f.r)));
     },
   };
 }
@@ -372,48 +394,13 @@ function wasmFullBackend(wasm: KramersWasm, potential: Potential1D, domain: read
   return {
     name: "wasm",
     eigen(grid, phys, deflate, shift, signChangeAt, maxIter, tol) {
-      return withBuffers(grid, phys, shift, false, !deflate, "eigenvalue", ({ u, ab, ipiv, n, kl }) => {
-        const w = e.allocF64(n) >>> 0, x = e.allocF64(n) >>> 0, y = e.allocF64(n) >>> 0, out = e.allocF64(2) >>> 0;
-        try {
-          e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, w);
-          const wv = wasm.f64(w, n);
-          const xv = new Float64Array(n);
-          startVector(grid, wv, deflate, signChangeAt, xv);
-          wasm.f64(x, n).set(xv);
-          if (deflate) {
-            const wv2 = wasm.f64(w, n);
-            let s = 0;
-            for (let p = 0; p < grid.P; p += 2) s += wv2[p * grid.M]! ** 2;
-            const r = 1 / Math.sqrt(s);
-            for (let p = 0; p < grid.P; p += 2) wv2[p * grid.M]! *= r;
-          }
-          const iterations = e.kramersInverseIteration(n, kl, kl, ab, ipiv, deflate ? w : 0, x, y, maxIter, tol, out);
-          const o = wasm.f64(out, 2);
-          return { lambda: -(shift + 1 / o[0]!), iterations, change: o[1]! };
-        } finally {
-          e.free(out);
-          e.free(y);
-          e.free(x);
-          e.free(w);
-        }
-      });
+      return withBuffers(grid, phys, shift, false, !deflate, "eigenvalue", ({ u, ab, ipiv, n, kl }) =>
+        wasmInverseIteration(wasm, u, grid, phys, deflate, shift, signChangeAt, (w, x, y, out) =>
+          e.kramersInverseIteration(n, kl, kl, ab, ipiv, w, x, y, maxIter, tol, out)));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
-      return withBuffers(grid, phys, 0, true, true, "MFPT", ({ u, ab, ipiv, n, kl }) => {
-        const b = e.allocF64(n) >>> 0;
-        try {
-          e.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, b);
-          const bv = wasm.f64(b, n);
-          for (let p = 0; p < grid.P; p += 2) bv[p * grid.M] = -bv[p * grid.M]!;
-          e.bandSolve(n, kl, kl, ab, ipiv, b);
-          const uStart = wasm.f64(u, grid.P)[pStart]!;
-          const bottom = wasm.f64(b, n)[pStart * grid.M]! * Math.exp(0.5 * phys.beta * (uStart - phys.uRef));
-          const well = e.kramersThermalAverage(u, grid.P, grid.M, phys.beta, phys.uRef, pWellEnd, b);
-          return { bottom, well };
-        } finally {
-          e.free(b);
-        }
-      });
+      return withBuffers(grid, phys, 0, true, true, "MFPT", ({ u, ab, ipiv, n, kl }) =>
+        wasmBackwardMfpt(wasm, u, grid, phys, pStart, pWellEnd, (b) => e.bandSolve(n, kl, kl, ab, ipiv, b)));
     },
   };
 }
