@@ -29,6 +29,15 @@ describe("searchDomain", () => {
     }
   });
 
+  it("if from sits on the barrier top, throws NOT_IN_WELL (not NO_BARRIER)", () => {
+    try {
+      rate({ potential: "x^4/4 - x^2/2", kT: 0.05, from: 0 });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as KramersError).code).toBe("NOT_IN_WELL");
+    }
+  });
+
   it("if the well has no barrier anywhere, throws NO_BARRIER", () => {
     try {
       rate({ potential: "x^2", kT: 1, from: 0.3 });

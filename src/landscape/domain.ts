@@ -19,8 +19,11 @@ function resolves(p: Potential1D, l: LandscapeResult, from: number, to: number |
   let well;
   try {
     well = wellIn(p, l, from, "from");
-  } catch {
-    return false; // the descent ran off an edge: the well is further out
+  } catch (e) {
+    // a start at a maximum or flat point is the caller's error at any width; otherwise the
+    // descent ran off an edge and the well is further out
+    if (e instanceof KramersError && e.details?.at !== undefined) throw e;
+    return false;
   }
   const tops: number[] = [];
   const open: Array<1 | -1> = [];
