@@ -204,6 +204,31 @@ export function kramersEquilibrium(u: usize, P: i32, M: i32, beta: f64, uRef: f6
   return s;
 }
 
+/** First half of an inverse-iteration sweep: project x off `deflate` (0: none), normalize it, copy it to y. */
+@inline function sweepStart(deflate: usize, x: usize, y: usize, n: i32): void {
+  if (deflate != 0) {
+    const c = dot(deflate, x, n);
+    for (let i = 0; i < n; i++) st(x, i, ld(x, i) - c * ld(deflate, i));
+  }
+  const nx = Math.sqrt(dot(x, x, n));
+  for (let i = 0; i < n; i++) {
+    const v = ld(x, i) / nx;
+    st(x, i, v);
+    st(y, i, v);
+  }
+}
+
+/** Second half, after y ← (L̃ − σ)⁻¹y: project y off `deflate`, μ = x·y, then x ← y. Returns μ. */
+@inline function sweepEnd(deflate: usize, x: usize, y: usize, n: i32): f64 {
+  if (deflate != 0) {
+    const c = dot(deflate, y, n);
+    for (let i = 0; i < n; i++) st(y, i, ld(y, i) - c * ld(deflate, i));
+  }
+  const m = dot(x, y, n);
+  memory.copy(x, y, (<usize>n) << 3);
+  return m;
+}
+
 /**
  * Inverse iteration with the factored (L̃ − σ) in `ab`/`ipiv`: x ← (L̃ − σ)⁻¹x, projected off the
  * unit vector `deflate` (the stationary state; pass 0 for none). Starts from `x` (n f64), uses
@@ -216,26 +241,12 @@ export function kramersInverseIteration(n: i32, kl: i32, ku: i32, ab: usize, ipi
   let change: f64 = Infinity;
   let it = 0;
   while (it < maxIter) {
-    if (deflate != 0) {
-      const c = dot(deflate, x, n);
-      for (let i = 0; i < n; i++) st(x, i, ld(x, i) - c * ld(deflate, i));
-    }
-    const nx = Math.sqrt(dot(x, x, n));
-    for (let i = 0; i < n; i++) {
-      const v = ld(x, i) / nx;
-      st(x, i, v);
-      st(y, i, v);
-    }
+    sweepStart(deflate, x, y, n);
     bandSolve(n, kl, ku, ab, ipiv, y);
-    if (deflate != 0) {
-      const c = dot(deflate, y, n);
-      for (let i = 0; i < n; i++) st(y, i, ld(y, i) - c * ld(deflate, i));
-    }
-    const m = dot(x, y, n);
+    const m = sweepEnd(deflate, x, y, n);
     it++;
     change = Math.abs(m - mu) / Math.abs(m);
     mu = m;
-    memory.copy(x, y, (<usize>n) << 3);
     if (change <= tol) break;
   }
   st(out, 0, mu);
@@ -700,26 +711,12 @@ export function kramersReducedInverseIteration(P: i32, M: i32, nb: i32, friction
   let change: f64 = Infinity;
   let it = 0;
   while (it < maxIter) {
-    if (deflate != 0) {
-      const c = dot(deflate, x, n);
-      for (let i = 0; i < n; i++) st(x, i, ld(x, i) - c * ld(deflate, i));
-    }
-    const nx = Math.sqrt(dot(x, x, n));
-    for (let i = 0; i < n; i++) {
-      const v = ld(x, i) / nx;
-      st(x, i, v);
-      st(y, i, v);
-    }
+    sweepStart(deflate, x, y, n);
     kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, y, r);
-    if (deflate != 0) {
-      const c = dot(deflate, y, n);
-      for (let i = 0; i < n; i++) st(y, i, ld(y, i) - c * ld(deflate, i));
-    }
-    const m = dot(x, y, n);
+    const m = sweepEnd(deflate, x, y, n);
     it++;
     change = Math.abs(m - mu) / Math.abs(m);
     mu = m;
-    memory.copy(x, y, (<usize>n) << 3);
     if (change <= tol) break;
   }
   st(out, 0, mu);

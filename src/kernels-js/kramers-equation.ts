@@ -129,7 +129,8 @@ function dot(a: Float64Array, b: Float64Array, n: number): number {
 }
 
 /** Inverse iteration (see the WASM kernel); returns sweeps, writes μ and the last relative change to out. */
-export function kramersInverseIteration(n: number, kl: number, ku: number, ab: Float64Array, ipiv: Int32Array, deflate: Float64Array | null, x: Float64Array, y: Float64Array, maxIter: number, tol: number, out: Float64Array): number {
+/** The inverse-iteration loop of both solvers (see kramersInverseIteration); `solve` applies (L̃ − σ)⁻¹ in place. */
+function inverseIteration(n: number, solve: (y: Float64Array) => void, deflate: Float64Array | null, x: Float64Array, y: Float64Array, maxIter: number, tol: number, out: Float64Array): number {
   let mu = 0;
   let change = Infinity;
   let it = 0;
@@ -144,7 +145,7 @@ export function kramersInverseIteration(n: number, kl: number, ku: number, ab: F
       x[i] = v;
       y[i] = v;
     }
-    bandSolve(n, kl, ku, ab, ipiv, y);
+    solve(y);
     if (deflate) {
       const c = dot(deflate, y, n);
       for (let i = 0; i < n; i++) y[i]! -= c * deflate[i]!;
@@ -159,6 +160,10 @@ export function kramersInverseIteration(n: number, kl: number, ku: number, ab: F
   out[0] = mu;
   out[1] = change;
   return it;
+}
+
+export function kramersInverseIteration(n: number, kl: number, ku: number, ab: Float64Array, ipiv: Int32Array, deflate: Float64Array | null, x: Float64Array, y: Float64Array, maxIter: number, tol: number, out: Float64Array): number {
+  return inverseIteration(n, (v) => bandSolve(n, kl, ku, ab, ipiv, v), deflate, x, y, maxIter, tol, out);
 }
 
 /** Boltzmann-weighted average of T over the nodes p ≤ pEnd (see the WASM kernel). */
@@ -521,34 +526,5 @@ export function kramersReducedSolve(P: number, M: number, nb: number, frictionRa
 
 /** Inverse iteration as {@link kramersInverseIteration}, each sweep through {@link kramersReducedSolve}. */
 export function kramersReducedInverseIteration(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, absorbing: boolean, rowF: Float64Array, border: Float64Array, ipivS: Int32Array, deflate: Float64Array | null, x: Float64Array, y: Float64Array, r: Float64Array, maxIter: number, tol: number, out: Float64Array): number {
-  const n = P * M;
-  let mu = 0;
-  let change = Infinity;
-  let it = 0;
-  while (it < maxIter) {
-    if (deflate) {
-      const c = dot(deflate, x, n);
-      for (let i = 0; i < n; i++) x[i]! -= c * deflate[i]!;
-    }
-    const nx = Math.sqrt(dot(x, x, n));
-    for (let i = 0; i < n; i++) {
-      const v = x[i]! / nx;
-      x[i] = v;
-      y[i] = v;
-    }
-    kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, y, r);
-    if (deflate) {
-      const c = dot(deflate, y, n);
-      for (let i = 0; i < n; i++) y[i]! -= c * deflate[i]!;
-    }
-    const m = dot(x, y, n);
-    it++;
-    change = Math.abs(m - mu) / Math.abs(m);
-    mu = m;
-    x.set(y.subarray(0, n));
-    if (change <= tol) break;
-  }
-  out[0] = mu;
-  out[1] = change;
-  return it;
+  return inverseIteration(P * M, (v) => kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, v, r), deflate, x, y, maxIter, tol, out);
 }
