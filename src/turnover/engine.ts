@@ -130,6 +130,41 @@ function notConverged(what: string, info: number): never {
   throw new KramersError("NOT_CONVERGED", `Kramers-equation ${what}: the band LU met an exactly zero pivot at unknown ${info - 1}`);
 }
 
+/** Shift-invert inverse iteration in the JS twin, shared by both solvers (see wasmInverseIteration). */
+function jsInverseIteration(
+  grid: KramersGrid, phys: KramersPhysics, u: Float64Array, deflate: boolean, shift: number, signChangeAt: number,
+  iterate: (deflateVec: Float64Array | null, x: Float64Array, y: Float64Array, out: Float64Array) => number,
+): { lambda: number; iterations: number; change: number } {
+  const n = grid.P * grid.M;
+  const w = new Float64Array(n);
+  js.kramersEquilibrium(u, grid.P, grid.M, phys.beta, phys.uRef, w);
+  const x = new Float64Array(n), y = new Float64Array(n);
+  startVector(grid, w, deflate, signChangeAt, x);
+  let deflateVec: Float64Array | null = null;
+  if (deflate) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += w[i]! * w[i]!;
+    const r = 1 / Math.sqrt(s);
+    for (let i = 0; i < n; i++) w[i]! *= r;
+    deflateVec = w;
+  }
+  const out = new Float64Array(2);
+  const iterations = iterate(deflateVec, x, y, out);
+  return { lambda: -(shift + 1 / out[0]!), iterations, change: out[1]! };
+}
+
+/** The backward-equation MFPT in the JS twin, shared by both solvers (see wasmBackwardMfpt). */
+function jsBackwardMfpt(grid: KramersGrid, phys: KramersPhysics, u: Float64Array, pStart: number, pWellEnd: number, solve: (b: Float64Array) => void): { bottom: number; well: number } {
+  const { P, M } = grid;
+  const b = new Float64Array(P * M);
+  js.kramersEquilibrium(u, P, M, phys.beta, phys.uRef, b);
+  for (let i = 0; i < b.length; i++) b[i] = -b[i]!;
+  solve(b);
+  const bottom = b[pStart * M]! * Math.exp(0.5 * phys.beta * (u[pStart]! - phys.uRef));
+  const well = js.kramersThermalAverage(u, P, M, phys.beta, phys.uRef, pWellEnd, b);
+  return { bottom, well };
+}
+
 /** The pure-JS back end, "reduced" method. */
 function jsReducedBackend(potential: Potential1D): KramersBackend {
   const U = (x: number) => potential.U(x);
@@ -160,35 +195,15 @@ function jsReducedBackend(potential: Potential1D): KramersBackend {
     name: "js",
     eigen(grid, phys, deflate, shift, signChangeAt, maxIter, tol) {
       const { P, M } = grid;
-      const n = P * M;
       const f = factor(grid, phys, shift, false, !deflate, "eigenvalue");
-      const w = new Float64Array(n);
-      js.kramersEquilibrium(f.u, P, M, phys.beta, phys.uRef, w);
-      const x = new Float64Array(n), y = new Float64Array(n);
-      startVector(grid, w, deflate, signChangeAt, x);
-      let deflateVec: Float64Array | null = null;
-      if (deflate) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += w[i]! * w[i]!;
-        const r = 1 / Math.sqrt(s);
-        for (let i = 0; i < n; i++) w[i]! *= r;
-        deflateVec = w;
-      }
-      const out = new Float64Array(2);
-      const iterations = js.kramersReducedInverseIteration(P, M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, !deflate, f.rowF, f.border, f.ipivS, deflateVec, x, y, f.r, maxIter, tol, out);
-      return { lambda: -(shift + 1 / out[0]!), iterations, change: out[1]! };
+      return jsInverseIteration(grid, phys, f.u, deflate, shift, signChangeAt, (d, x, y, out) =>
+        js.kramersReducedInverseIteration(P, M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, !deflate, f.rowF, f.border, f.ipivS, d, x, y, f.r, maxIter, tol, out));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
       const { P, M } = grid;
-      const n = P * M;
       const f = factor(grid, phys, 0, true, true, "MFPT");
-      const b = new Float64Array(n);
-      js.kramersEquilibrium(f.u, P, M, phys.beta, phys.uRef, b);
-      for (let i = 0; i < n; i++) b[i] = -b[i]!;
-      js.kramersReducedSolve(P, M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, true, f.rowF, f.border, f.ipivS, b, f.r);
-      const bottom = b[pStart * M]! * Math.exp(0.5 * phys.beta * (f.u[pStart]! - phys.uRef));
-      const well = js.kramersThermalAverage(f.u, P, M, phys.beta, phys.uRef, pWellEnd, b);
-      return { bottom, well };
+      return jsBackwardMfpt(grid, phys, f.u, pStart, pWellEnd, (b) =>
+        js.kramersReducedSolve(P, M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, true, f.rowF, f.border, f.ipivS, b, f.r));
     },
   };
 }
@@ -323,21 +338,8 @@ function jsFullBackend(potential: Potential1D): KramersBackend {
       const ipiv = new Int32Array(n);
       const info = js.bandFactor(n, kl, kl, ab, ipiv);
       if (info) notConverged("eigenvalue", info);
-      const w = new Float64Array(n);
-      js.kramersEquilibrium(u, P, M, phys.beta, phys.uRef, w);
-      const x = new Float64Array(n), y = new Float64Array(n);
-      startVector(grid, w, deflate, signChangeAt, x);
-      let deflateVec: Float64Array | null = null;
-      if (deflate) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += w[i]! * w[i]!;
-        const r = 1 / Math.sqrt(s);
-        for (let i = 0; i < n; i++) w[i]! *= r;
-        deflateVec = w;
-      }
-      const out = new Float64Array(2);
-      const iterations = js.kramersInverseIteration(n, kl, kl, ab, ipiv, deflateVec, x, y, maxIter, tol, out);
-      return { lambda: -(shift + 1 / out[0]!), iterations, change: out[1]! };
+      return jsInverseIteration(grid, phys, u, deflate, shift, signChangeAt, (d, x, y, out) =>
+        js.kramersInverseIteration(n, kl, kl, ab, ipiv, d, x, y, maxIter, tol, out));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
       const { P, M } = grid;
@@ -350,13 +352,7 @@ function jsFullBackend(potential: Potential1D): KramersBackend {
       const ipiv = new Int32Array(n);
       const info = js.bandFactor(n, kl, kl, ab, ipiv);
       if (info) notConverged("MFPT", info);
-      const b = new Float64Array(n);
-      js.kramersEquilibrium(u, P, M, phys.beta, phys.uRef, b);
-      for (let i = 0; i < n; i++) b[i] = -b[i]!;
-      js.bandSolve(n, kl, kl, ab, ipiv, b);
-      const bottom = b[pStart * M]! * Math.exp(0.5 * phys.beta * (u[pStart]! - phys.uRef));
-      const well = js.kramersThermalAverage(u, P, M, phys.beta, phys.uRef, pWellEnd, b);
-      return { bottom, well };
+      return jsBackwardMfpt(grid, phys, u, pStart, pWellEnd, (b) => js.bandSolve(n, kl, kl, ab, ipiv, b));
     },
   };
 }
