@@ -134,17 +134,7 @@ export function bandFactor(n: i32, kl: i32, ku: i32, ab: usize, ipiv: usize): i3
       const base = c * ldab + kv - c;
       const ajc = ld(ab, base + j);
       if (ajc == 0.0) continue;
-      const dst = ab + (<usize>(base + j + 1) << 3);
-      const a2 = f64x2.splat(ajc);
-      let i = 0;
-      for (; i + 1 < km; i += 2) {
-        const off = <usize>i << 3;
-        v128.store(dst + off, f64x2.sub(v128.load(dst + off), f64x2.mul(v128.load(lcol + off), a2)));
-      }
-      if (i < km) {
-        const off = <usize>i << 3;
-        store<f64>(dst + off, load<f64>(dst + off) - load<f64>(lcol + off) * ajc);
-      }
+      axpyNeg(ab + (<usize>(base + j + 1) << 3), lcol, ajc, km);
     }
   }
   return info;
