@@ -102,13 +102,19 @@ export const REDUCED_UNITS: UnitLabels = Object.freeze({ energy: "reduced", time
 export function checkUnitLabels(value: unknown): UnitLabels {
   if (value === undefined) return REDUCED_UNITS;
   if (value === null || typeof value !== "object") {
-    throw new KramersError("INVALID_ARGUMENT", `units must be an object like { energy: "kJ/mol", time: "ps" }, got ${String(value)}`);
+    throw new KramersError("INVALID_ARGUMENT", `units must be an object like { energy: "kJ/mol", time: "ps" }, got ${String(value)}`, { option: "units" });
   }
   const v = value as Record<string, unknown>;
+  for (const key of Object.keys(v)) {
+    // `rate` is allowed (and recomputed from `time`) so that a result's units can be passed on
+    if (key !== "energy" && key !== "time" && key !== "rate") {
+      throw new KramersError("INVALID_ARGUMENT", `units has an unknown key ${JSON.stringify(key)} (a typo?); known keys: energy, time`, { option: `units.${key}` });
+    }
+  }
   const energy = v.energy ?? "reduced";
   const time = v.time ?? "reduced";
   if (typeof energy !== "string" || typeof time !== "string") {
-    throw new KramersError("INVALID_ARGUMENT", "units.energy and units.time must be strings");
+    throw new KramersError("INVALID_ARGUMENT", `units.energy and units.time must be strings, got ${JSON.stringify({ energy, time })}`, { option: "units" });
   }
   return Object.freeze({ energy, time });
 }

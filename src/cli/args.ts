@@ -16,9 +16,13 @@ export interface FlagSpec {
 /** Parsed flag values. */
 export type ParsedFlags = Record<string, number | string | boolean | number[] | [number, number] | undefined>;
 
+/** Decimal numbers with an optional exponent, and ±Infinity (Number() alone also takes "0x10", "0b1", " "). */
+const NUMBER = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|Infinity)$/;
+
 function toNumber(flag: string, text: string): number {
-  const v = Number(text);
-  if (text.trim() === "" || Number.isNaN(v)) {
+  const t = text.trim();
+  const v = Number(t);
+  if (!NUMBER.test(t) || Number.isNaN(v)) {
     throw new KramersError("INVALID_ARGUMENT", `--${flag} expects a number, got ${JSON.stringify(text)}`, { option: flag });
   }
   return v;
@@ -43,6 +47,9 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
     const spec = byName.get(name.toLowerCase());
     if (!spec) {
       throw new KramersError("INVALID_ARGUMENT", `unknown flag --${name}; this command takes ${specs.map((s) => `--${s.name}`).join(", ")}`, { option: name });
+    }
+    if (spec.type !== "boolean" && out[spec.name] !== undefined) {
+      throw new KramersError("INVALID_ARGUMENT", `--${spec.name} is given twice`, { option: spec.name });
     }
     if (spec.type === "boolean") {
       out[spec.name] = value === undefined ? true : value !== "false";

@@ -19,7 +19,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    console.error(`kramers: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    const message = `unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(", ")}`;
+    if (rest.includes("--json")) console.log(JSON.stringify({ error: { code: "INVALID_ARGUMENT", message } }, null, 2));
+    console.error(`kramers: ${message}\n\n${usage()}`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -40,6 +42,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`kramers ${command.name}: ${e.code}: ${e.message}`);
       return 2;
     }
-    throw e;
+    // anything else is a bug in kramers, not in the input: still one line (and a JSON object), exit 1
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    if (json) console.log(JSON.stringify({ error: { code: "INTERNAL", message } }, null, 2));
+    console.error(`kramers ${command.name}: internal error: ${message}`);
+    return 1;
   }
 }

@@ -3,8 +3,7 @@
 // infinite reflecting wall, and the panel breakpoints at the critical points of U.
 import { KramersError } from "../errors.js";
 import type { Potential1D } from "../potential/types.js";
-import { landscape } from "../landscape/index.js";
-import { stationaryPoints, type StationaryPoint } from "./critical-points.js";
+import { isolateCriticalPoints } from "../landscape/critical-points.js";
 
 /**
  * e^{−TRUNCATION_EXPONENT} ≈ 5.7e-19: where β(U − U_min) first exceeds this, the rest of
@@ -92,33 +91,42 @@ export function truncateLeft(m: MirroredPotential, beta: number, start: number, 
   throw new KramersError("NOT_CONVERGED", "could not find where the potential confines the particle; pass a finite reflect");
 }
 
+/** A critical point of U in mirrored coordinates, as the quadratures need it. */
+export interface StationaryPoint {
+  /** Position ξ = s·x. */
+  readonly x: number;
+  /** Minimum, maximum, or a degenerate point where U′ does not change sign (inflection, flat segment). */
+  readonly kind: "min" | "max" | "other";
+}
+
 /**
- * Critical points of U (mirrored) on [lo, hi] and the sorted, unique breakpoints including `extra`:
- * the union of the landscape module's points (rigorous interval isolation for expressions) and a
- * private sampled search (which also covers plain functions and serves as a fallback).
+ * Critical points of U (mirrored) on [lo, hi] and the sorted, unique breakpoints including `extra`,
+ * from the landscape module's root isolation (rigorous interval isolation for expressions and
+ * polynomials, dense sampling for plain functions). A pole, a kink where U′ is unbounded, or a
+ * region where U is undefined makes the quadrature meaningless: NOT_FINITE.
  */
 export function breakpointsOf(m: MirroredPotential, potential: Potential1D, lo: number, hi: number, extra: readonly number[]): { points: number[]; stationary: StationaryPoint[] } {
-  const stationary = stationaryPoints(m.u, m.du, lo, hi);
-  const fromLandscape: StationaryPoint[] = [];
-  let singular: string | undefined;
-  try {
-    const domain: [number, number] = m.s === 1 ? [lo, hi] : [-hi, -lo];
-    const l = landscape({ potential, domain });
-    singular = l.warnings.find((w) => w.code === "SINGULARITY" || w.code === "UNDEFINED_REGION")?.message;
-    for (const c of l.minima) fromLandscape.push({ x: m.s * c.x, kind: "min" });
-    for (const c of l.maxima) fromLandscape.push({ x: m.s * c.x, kind: "max" });
-    for (const c of l.degenerate) if (c.kind !== "minimum" && c.kind !== "maximum") fromLandscape.push({ x: m.s * c.x, kind: "other" });
-  } catch {
-    // the sampled search alone (e.g. U undefined somewhere in the landscape's view)
+  // the landscape works in the caller's x; mirror the interval, then the points back
+  const [L, R] = m.s === 1 ? [lo, hi] : [-hi, -lo];
+  const iso = isolateCriticalPoints(potential, L, R);
+  const problem =
+    iso.undefinedRanges && iso.undefinedRanges.length > 0
+      ? `U is undefined (NaN) on about [${iso.undefinedRanges[0]![0].toPrecision(6)}, ${iso.undefinedRanges[0]![1].toPrecision(6)}]`
+      : iso.singular && iso.singular.length > 0
+        ? `U′ is discontinuous or unbounded near x ≈ ${iso.singular[0]!.toPrecision(8)} (a kink, cusp or pole)`
+        : undefined;
+  if (problem !== undefined) {
+    throw new KramersError("NOT_FINITE", `the potential is not smooth and finite on [${L}, ${R}], which the exact quadrature needs: ${problem}`, { interval: [L, R] });
   }
-  if (singular !== undefined) {
-    throw new KramersError("NOT_FINITE", `the potential is not smooth and finite on [${Math.min(m.s * lo, m.s * hi)}, ${Math.max(m.s * lo, m.s * hi)}], which the exact quadrature needs: ${singular}`);
-  }
-  for (const p of fromLandscape) {
-    if (p.x > lo && p.x < hi && !stationary.some((q) => Math.abs(q.x - p.x) <= 1e-9 * (1 + Math.abs(p.x)))) stationary.push(p);
-  }
-  stationary.sort((p, q) => p.x - q.x);
-  const pts = [lo, hi, ...extra, ...stationary.map((p) => p.x)].filter((x) => x >= lo && x <= hi).sort((p, q) => p - q);
+  const stationary: StationaryPoint[] = iso.points
+    .map((c) => ({ x: m.s * c.x, kind: c.kind === "minimum" ? ("min" as const) : c.kind === "maximum" ? ("max" as const) : ("other" as const) }))
+    .filter((p) => p.x > lo && p.x < hi)
+    .sort((p, q) => p.x - q.x);
+  // the ends and `extra` are exact; a critical point within rounding of one of them (a start placed
+  // at the well bottom) would only add a panel of width ~1e-16
+  const fixed = [lo, hi, ...extra].filter((x) => x >= lo && x <= hi);
+  const near = 1e-13 * (hi - lo);
+  const pts = [...fixed, ...stationary.map((p) => p.x).filter((x) => !fixed.some((f) => Math.abs(f - x) <= near))].sort((p, q) => p - q);
   const points = pts.filter((x, i) => i === 0 || x > pts[i - 1]!);
   return { points, stationary };
 }

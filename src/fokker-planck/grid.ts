@@ -37,6 +37,16 @@ export async function generatorFactory(o: CheckedFokkerPlanckOptions): Promise<G
         g.dispose();
         throw new KramersError("NOT_FINITE", `the potential is not finite on the domain [${o.domain[0]}, ${o.domain[1]}] (βU or a rate is NaN/Inf)`, { option: "potential" });
       }
+      // a NaN cell (U undefined there, e.g. log of a negative) slips through the min/max summaries
+      // above and would silently cut the domain in two: look at every cell
+      const u = g.reducedPotential();
+      for (let i = 0; i < u.length; i++) {
+        if (!Number.isFinite(u[i]!)) {
+          g.dispose();
+          const x = grid.left + (i + 0.5) * grid.h;
+          throw new KramersError("NOT_FINITE", `the potential ${JSON.stringify(o.potential.label)} is not finite at x = ${x.toPrecision(8)} (U = ${o.potential.U(x)}) in the domain [${o.domain[0]}, ${o.domain[1]}]; choose a domain where U is defined`, { option: "domain", x });
+        }
+      }
       return g;
     },
   };

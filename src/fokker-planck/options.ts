@@ -66,6 +66,8 @@ export function checkFokkerPlanckOptions(name: string, options: unknown, extra: 
   const boundary = requireOneOf("boundary", o.boundary ?? "reflecting", ["reflecting", "absorbing", "periodic"] as const);
   const grid = o.grid === undefined ? undefined : requireInteger("grid", o.grid, 8);
   const tol = requirePositive("tol", o.tol ?? 1e-8);
+  // a relative tolerance of 1 or more asks for no digits at all (a typo for e.g. 1e-2)
+  if (!(tol < 1)) throw new KramersError("INVALID_ARGUMENT", `tol is a relative tolerance and must be < 1, got ${tol}`, { option: "tol", value: tol });
   const maxCells = requireInteger("maxCells", o.maxCells ?? 2_097_152, 64);
   const engine = requireOneOf("engine", o.engine ?? "wasm", ["wasm", "js"] as const);
   if (boundary === "periodic") {

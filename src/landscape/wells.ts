@@ -70,18 +70,21 @@ export function wellIn(p: Potential1D, l: LandscapeResult, x: number, option = "
 }
 
 /** findBarrier on an analysed landscape (shared with rate()). */
-export function barrierIn(p: Potential1D, l: LandscapeResult, fromX: number, toward: BarrierToward, option = "from"): BarrierCrossing {
+export function barrierIn(p: Potential1D, l: LandscapeResult, fromX: number, toward: BarrierToward, option = "from", targetOption = "toward"): BarrierCrossing {
   const from = wellIn(p, l, fromX, option);
   let direction: 1 | -1;
   let target: number | undefined;
   if (typeof toward === "number") {
-    target = requireFinite("toward", toward);
-    if (target === from.x) throw new KramersError("INVALID_ARGUMENT", `toward = ${target} is the minimum itself; give a target on either side or { direction: ±1 }`, { option: "toward" });
+    target = requireFinite(targetOption, toward);
+    // a target at the bottom of the start's own well (within the tolerance a start snaps with) has no side
+    if (Math.abs(target - from.x) <= AT_POINT_TOL * (l.domain[1] - l.domain[0])) {
+      throw new KramersError("INVALID_ARGUMENT", `${targetOption} = ${target} is the bottom of the well that ${option} = ${fromX} lies in (x = ${from.x.toPrecision(8)}); give a target beyond a barrier${targetOption === "toward" ? " or { direction: ±1 }" : ""}`, { option: targetOption, value: target });
+    }
     direction = target > from.x ? 1 : -1;
   } else if (toward !== null && typeof toward === "object" && (toward.direction === 1 || toward.direction === -1)) {
     direction = toward.direction;
   } else {
-    throw new KramersError("INVALID_ARGUMENT", `toward must be a target position x or { direction: 1 | -1 }, got ${JSON.stringify(toward)}`, { option: "toward" });
+    throw new KramersError("INVALID_ARGUMENT", `${targetOption} must be a target position x or { direction: 1 | -1 }, got ${JSON.stringify(toward)}`, { option: targetOption });
   }
   const s = stops(l);
   const ahead = direction > 0 ? s.filter((c) => c.x > from.x) : s.filter((c) => c.x < from.x).reverse();
@@ -94,11 +97,11 @@ export function barrierIn(p: Potential1D, l: LandscapeResult, fromX: number, tow
       top
         ? `going ${side} from the minimum at x = ${from.x.toPrecision(8)} U becomes flat at x = ${top.x.toPrecision(8)} before any maximum`
         : `no maximum of U ${side} of the minimum at x = ${from.x.toPrecision(8)} inside the domain [${l.domain[0]}, ${l.domain[1]}]: no barrier to cross (widen the domain if there is one beyond)`,
-      { option: "to", from: from.x, direction },
+      { option: targetOption, from: from.x, direction },
     );
   }
   if (target !== undefined && (target - top.x) * direction < 0) {
-    throw new KramersError("NO_BARRIER", `the target x = ${target} lies in the same well as x = ${from.x.toPrecision(8)} (the first barrier ${side} of it is at x = ${top.x.toPrecision(8)}): no barrier between them`, { option: "to", from: from.x, target });
+    throw new KramersError("NO_BARRIER", `${targetOption} = ${target} lies in the same well as ${option} = ${fromX} (minimum at x = ${from.x.toPrecision(8)}; the first barrier ${side} of it is at x = ${top.x.toPrecision(8)}): no barrier between them`, { option: targetOption, from: from.x, target });
   }
   const beyond = ahead.slice(topIndex + 1).find((c) => c.kind === "minimum");
   return Object.freeze({

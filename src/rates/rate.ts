@@ -144,7 +144,11 @@ export function checkRateOptions(options: unknown): CheckedRateOptions {
   const to = o.to === undefined ? undefined : requireFinite("to", o.to);
   const gamma = o.gamma === undefined ? 1 : requirePositive("gamma", o.gamma);
   const mass = o.mass === undefined ? 1 : requirePositive("mass", o.mass);
-  const domain = o.domain === undefined && !potential.suggestedDomain ? searchDomain(potential, from, to) : resolveDomain(potential, o.domain);
+  // the potential's suggested domain is only a default for the landscape: a start or target
+  // outside it (another period of a washboard, a shifted harmonic well) is searched for instead
+  const suggested = potential.suggestedDomain;
+  const inSuggested = (x: number | undefined) => x === undefined || (suggested !== undefined && x >= suggested[0] && x <= suggested[1]);
+  const domain = o.domain === undefined && !(inSuggested(from) && inSuggested(to)) ? searchDomain(potential, from, to) : resolveDomain(potential, o.domain);
   const units = checkUnitLabels(o.units);
   return { potential, kT, from, ...(to !== undefined ? { to } : {}), gamma, mass, domain, units };
 }
@@ -181,7 +185,7 @@ export function rate(options: RateOptions): RateResult {
   const well = wellIn(p, l, o.from, "from");
   let crossing: BarrierCrossing;
   if (o.to !== undefined) {
-    crossing = barrierIn(p, l, well.x, o.to, "from");
+    crossing = barrierIn(p, l, o.from, o.to, "from", "to");
   } else {
     const sides: BarrierCrossing[] = [];
     for (const direction of [-1, 1] as const) {
@@ -253,6 +257,11 @@ export function rate(options: RateOptions): RateResult {
 
   const warnings = new Warnings();
   lowBarrierWarning(warnings, bdU);
+  if (full.value === 0 || tstBase.value === 0) {
+    // e^{−βΔU} below the smallest double: say so and give the logarithm instead of a bare 0
+    const logFull = Math.log((wa / (2 * Math.PI)) * (wb / (Math.hypot(gamma / (2 * mass), wb) + gamma / (2 * mass)))) - bdU;
+    warnings.add("UNDERFLOW", `βΔU = ${bdU.toPrecision(6)}: exp(−βΔU) underflows double precision, so the rates are 0; ln(kramersFull) = ${logFull.toPrecision(8)} (log10 = ${(logFull / Math.LN10).toPrecision(8)})`);
+  }
   warnings.addAll(act.warnings);
   const named: [string, RateEstimate][] = [["tst", tst], ["kramersOverdamped", overdamped], ["kramersFull", full], ["energyDiffusion", ed], ["melnikovPollak", mp]];
   for (const [name, r] of named) for (const w of r.warnings) if (w.code !== "LOW_BARRIER") warnings.add(w.code, `${name}: ${w.message}`);
