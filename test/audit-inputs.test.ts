@@ -1,7 +1,10 @@
 // Audit of bad and awkward input through the public API: each case here failed (a silent wrong
 // number, an error naming the wrong option, or a refusal of valid input) before the fix it tests.
 import { describe, expect, it } from "vitest";
-import { KramersError, rate, mfpt, spectrum, stationaryDensity, tiltedWashboard, harmonic, checkUnitLabels } from "../src/index.js";
+import {
+  KramersError, rate, mfpt, spectrum, stationaryDensity, tiltedWashboard, harmonic, checkUnitLabels, barrierAction, kramersFullRate, arrheniusFactor,
+  transitionStateRate, kramersOverdampedRate, energyDiffusionRate, melnikovPollakRate, brentRoot, tanhSinh, searchDomain, expression,
+} from "../src/index.js";
 
 const caught = (f: () => unknown): KramersError => {
   try {
@@ -112,5 +115,47 @@ describe("unit labels reject typos", () => {
   it("a result's own units (with its derived `rate` label) can be passed on", () => {
     const r = rate({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -1, units: { energy: "kJ/mol", time: "ps" } });
     expect(checkUnitLabels(r.units)).toEqual({ energy: "kJ/mol", time: "ps" });
+  });
+});
+
+describe("formula functions and numerical helpers: no silent wrong numbers", () => {
+  it("barrierAction refuses a `top` that is not the barrier top (before: the action of another orbit, silently)", () => {
+    const e = caught(() => barrierAction({ potential: "x^4/4 - x^2/2", well: -1, top: 0.5, domain: [-2, 2] }));
+    expect(e.code).toBe("INVALID_ARGUMENT");
+    expect(e.details?.option).toBe("top");
+    expect(e.message).toMatch(/first maximum .* x = 0/);
+  });
+  it("barrierAction snaps a start inside the well and a top within rounding: I = 4/3 for x⁴/4 − x²/2", () => {
+    // closed form 4√m/3; tanh–sinh to 1e-12
+    const r = barrierAction({ potential: "x^4/4 - x^2/2", well: -0.8, top: 1e-12, domain: [-2, 2] });
+    expect(Math.abs(r.action - 4 / 3)).toBeLessThan(1e-12);
+  });
+  it("a typo in a formula's options throws; an ingredients object shared by all formulas does not", () => {
+    // before: { barierHeight } read as undefined → "barrierHeight must be a number" (fine), but
+    // { gama: 10 } was silently ignored and γ = 1 used
+    const e = caught(() => kramersFullRate({ barrierHeight: 1, kT: 0.1, wellFrequency: 1, barrierFrequency: 1, gama: 10 } as never));
+    expect(e.code).toBe("INVALID_ARGUMENT");
+    expect(e.message).toContain('"gama"');
+    const shared = { barrierHeight: 1, kT: 0.1, wellFrequency: 1, barrierFrequency: 1, wellCurvature: 1, barrierCurvature: -1, action: 2, gamma: 0.5, mass: 1 };
+    for (const f of [arrheniusFactor, transitionStateRate, kramersOverdampedRate, kramersFullRate, energyDiffusionRate, melnikovPollakRate]) {
+      expect(f(shared as never).value).toBeGreaterThan(0);
+    }
+    expect(caught(() => arrheniusFactor(null as never)).code).toBe("INVALID_ARGUMENT");
+  });
+  it("melnikovPollakRate rejects an unknown geometry (before: any string meant the double-well form)", () => {
+    const e = caught(() => melnikovPollakRate({ barrierHeight: 1, kT: 0.1, wellFrequency: 1, barrierFrequency: 1, action: 1, geometry: "double" as never }));
+    expect(e.details?.option).toBe("geometry");
+  });
+  it("brentRoot on a NaN function reports converged: false (before: converged: true at 8.9e-16)", () => {
+    expect(brentRoot(() => NaN, 0, 1).converged).toBe(false);
+    expect(brentRoot((x) => (x > 0.3 ? NaN : x - 0.5), 0, 1).converged).toBe(false);
+    expect(brentRoot((x) => x * x - 2, 0, 2).converged).toBe(true);
+  });
+  it("tanhSinh throws NOT_FINITE for a non-finite integrand or bound (before: value NaN)", () => {
+    expect(caught(() => tanhSinh((x) => Math.sqrt(x), -1, 1)).code).toBe("NOT_FINITE");
+    expect(caught(() => tanhSinh((x) => Math.exp(-x), 0, Infinity)).code).toBe("NOT_FINITE");
+  });
+  it("searchDomain names a NaN start (before: 'no barrier found around from = NaN up to [NaN, NaN]')", () => {
+    expect(caught(() => searchDomain(expression("x^4/4 - x^2/2"), NaN)).code).toBe("NOT_FINITE");
   });
 });

@@ -1,6 +1,7 @@
 // Finding a domain when the caller gives none: grow an interval around the start until it holds
 // the start's well, the barrier(s) that matter, and the far turning point of the well's orbit.
 import { KramersError } from "../errors.js";
+import { requireFinite } from "../validate.js";
 import type { Potential1D } from "../potential/types.js";
 import { analyseLandscape } from "./landscape.js";
 import type { LandscapeResult } from "./types.js";
@@ -56,6 +57,8 @@ function resolves(p: Potential1D, l: LandscapeResult, from: number, to: number |
  * @returns the domain [left, right]
  */
 export function searchDomain(potential: Potential1D, from: number, to?: number): [number, number] {
+  requireFinite("from", from);
+  if (to !== undefined) requireFinite("to", to);
   const center = to === undefined ? from : (from + to) / 2;
   let half = Math.max(1, Math.abs(from) / 2, to === undefined ? 0 : Math.abs(to - from));
   let last: [number, number] = [center - half, center + half];

@@ -9,7 +9,7 @@ export interface RootResult {
   readonly root: number;
   /** Function evaluations used. */
   readonly iterations: number;
-  /** Whether the bracket shrank below the tolerance (or an exact zero was hit). */
+  /** Whether the bracket shrank below the tolerance (or an exact zero was hit); false for a bad bracket or a NaN value. */
   readonly converged: boolean;
 }
 
@@ -21,7 +21,8 @@ export interface RootResult {
  * @param b - right end of the bracket
  * @param xtol - absolute tolerance in x (a relative 4ε|x| is added)
  * @param maxIter - iteration cap
- * @returns the root and convergence info
+ * @returns the root and convergence info; `converged: false` when f(a), f(b) have the same sign or
+ *   f is NaN somewhere it was evaluated (then `root` is not a root)
  * @example
  * ```ts
  * brentRoot((x) => x * x - 2, 0, 2).root; // 1.4142135623730951
@@ -30,6 +31,8 @@ export interface RootResult {
 export function brentRoot(f: (x: number) => number, a: number, b: number, xtol = 1e-15, maxIter = 200, fa0?: number, fb0?: number): RootResult {
   let fa = fa0 ?? f(a);
   let fb = fb0 ?? f(b);
+  // NaN compares false with everything: without these checks a NaN function "converges" anywhere
+  if (Number.isNaN(fa) || Number.isNaN(fb)) return { root: Number.isNaN(fa) ? b : a, iterations: 0, converged: false };
   if (fa === 0) return { root: a, iterations: 0, converged: true };
   if (fb === 0) return { root: b, iterations: 0, converged: true };
   if (Math.sign(fa) === Math.sign(fb)) return { root: Math.abs(fa) < Math.abs(fb) ? a : b, iterations: 0, converged: false };
@@ -70,6 +73,7 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, xtol =
     a = b; fa = fb;
     b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
     fb = f(b);
+    if (Number.isNaN(fb)) return { root: b, iterations: it, converged: false };
   }
   return { root: b, iterations: maxIter, converged: false };
 }

@@ -8,7 +8,8 @@ import type { LandscapeResult } from "../landscape/types.js";
 import { toPotential, type PotentialInput } from "../potential/resolve.js";
 import type { Potential1D } from "../potential/types.js";
 import { Warnings, type ResultWarning } from "../result.js";
-import { requireFinite, requirePositive } from "../validate.js";
+import { requireFinite, requireOptions, requirePositive } from "../validate.js";
+import { barrierIn } from "../landscape/wells.js";
 import { resolveDomain } from "../landscape/landscape.js";
 import { tanhSinh } from "./quadrature.js";
 
@@ -110,10 +111,24 @@ export function actionIn(p: Potential1D, l: LandscapeResult, xa: number, xb: num
  * ```
  */
 export function barrierAction(options: BarrierActionOptions): BarrierActionResult {
-  const p = toPotential(options.potential);
-  const xa = requireFinite("well", options.well);
-  const xb = requireFinite("top", options.top);
-  const mass = requirePositive("mass", options.mass ?? 1);
-  const d = resolveDomain(p, options.domain);
-  return actionIn(p, analyseLandscape(p, d, mass), xa, xb, mass);
+  const o = requireOptions("barrierAction options", options, ["potential", "well", "top", "mass", "domain"]);
+  const p = toPotential(o.potential);
+  const xa = requireFinite("well", o.well);
+  const xb = requireFinite("top", o.top);
+  const mass = o.mass === undefined ? 1 : requirePositive("mass", o.mass);
+  const d = resolveDomain(p, o.domain);
+  const l = analyseLandscape(p, d, mass);
+  // both points snap to the landscape's critical points; a `top` that is not the barrier between
+  // the well and it would give the action of some other orbit without a word
+  if (xb === xa) throw new KramersError("INVALID_ARGUMENT", `top = ${xb} must differ from well = ${xa}`, { option: "top", value: xb });
+  const crossing = barrierIn(p, l, xa, xb > xa ? { direction: 1 } : { direction: -1 }, "well", "top");
+  const tol = 1e-6 * (d[1] - d[0]);
+  if (Math.abs(crossing.top.x - xb) > tol) {
+    throw new KramersError(
+      "INVALID_ARGUMENT",
+      `top = ${xb} is not a barrier top of the well at x = ${crossing.from.x.toPrecision(8)}: the first maximum of U ${xb > xa ? "right" : "left"} of it is at x = ${crossing.top.x.toPrecision(8)}`,
+      { option: "top", value: xb, barrierTop: crossing.top.x },
+    );
+  }
+  return actionIn(p, l, crossing.from.x, crossing.top.x, mass);
 }

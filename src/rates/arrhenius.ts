@@ -1,6 +1,7 @@
 // The Arrhenius factor exp(−βΔU): the exponential part every activated rate shares.
 import { Warnings } from "../result.js";
-import { lowBarrierWarning, reducedBarrier } from "./common.js";
+import { requireOptions } from "../validate.js";
+import { FORMULA_KEYS, lowBarrierWarning, reducedBarrier } from "./common.js";
 import type { RateEstimate } from "./types.js";
 
 /** Options of {@link arrheniusFactor}. */
@@ -23,6 +24,7 @@ export interface ArrheniusOptions {
  * ```
  */
 export function arrheniusFactor(options: ArrheniusOptions): RateEstimate {
+  requireOptions("arrheniusFactor options", options, FORMULA_KEYS);
   const { dU, kT, bdU } = reducedBarrier(options.barrierHeight, options.kT);
   const w = new Warnings();
   lowBarrierWarning(w, bdU);

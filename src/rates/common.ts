@@ -21,3 +21,6 @@ export function lowBarrierWarning(w: Warnings, bdU: number): void {
 export function rateUnits(time = "reduced"): string {
   return time === "reduced" ? "1/reduced time" : `1/${time}`;
 }
+
+/** Every ingredient name the formula functions take, so one ingredients object can be passed to all of them; anything else is a typo. */
+export const FORMULA_KEYS = ["barrierHeight", "kT", "wellFrequency", "barrierFrequency", "wellCurvature", "barrierCurvature", "gamma", "mass", "action", "delta", "geometry", "timeUnit"] as const;

@@ -1,7 +1,7 @@
 // Kramers' low-friction (energy-diffusion) rate.
 import { Warnings } from "../result.js";
-import { requirePositive } from "../validate.js";
-import { lowBarrierWarning, rateUnits, reducedBarrier } from "./common.js";
+import { requireOptions, requirePositive } from "../validate.js";
+import { FORMULA_KEYS, lowBarrierWarning, rateUnits, reducedBarrier } from "./common.js";
 import type { RateEstimate } from "./types.js";
 
 /**
@@ -42,6 +42,7 @@ export interface EnergyDiffusionOptions {
  * ```
  */
 export function energyDiffusionRate(options: EnergyDiffusionOptions): RateEstimate {
+  requireOptions("energyDiffusionRate options", options, FORMULA_KEYS);
   const { dU, kT, bdU } = reducedBarrier(options.barrierHeight, options.kT);
   const wa = requirePositive("wellFrequency", options.wellFrequency);
   const I = requirePositive("action", options.action);

@@ -1,7 +1,7 @@
 // Eyring's transition-state rate for chemistry users, in SI time units.
 import { Warnings } from "../result.js";
 import { BOLTZMANN_J_PER_K, PLANCK_J_S, thermalEnergy, ENERGY_UNITS, type EnergyUnit } from "../units.js";
-import { requireFinite, requireOneOf, requirePositive } from "../validate.js";
+import { requireFinite, requireOneOf, requireOptions, requirePositive } from "../validate.js";
 import { lowBarrierWarning } from "./common.js";
 import type { RateEstimate } from "./types.js";
 
@@ -28,6 +28,7 @@ export interface EyringOptions {
  * ```
  */
 export function eyringRate(options: EyringOptions): RateEstimate {
+  requireOptions("eyringRate options", options, ["activationFreeEnergy", "temperature", "energyUnit", "transmission"]);
   const dG = requireFinite("activationFreeEnergy", options.activationFreeEnergy);
   const T = requirePositive("temperature", options.temperature);
   const unit = requireOneOf("energyUnit", options.energyUnit ?? "kJ/mol", ENERGY_UNITS);

@@ -1,9 +1,9 @@
 // Kramers' spatial-diffusion rates: the overdamped (Smoluchowski) limit and the full
 // moderate-to-high-friction formula.
 import { Warnings } from "../result.js";
-import { requireFinite, requirePositive } from "../validate.js";
+import { requireFinite, requireOptions, requirePositive } from "../validate.js";
 import { KramersError } from "../errors.js";
-import { lowBarrierWarning, rateUnits, reducedBarrier } from "./common.js";
+import { FORMULA_KEYS, lowBarrierWarning, rateUnits, reducedBarrier } from "./common.js";
 import type { RateEstimate } from "./types.js";
 
 /** γ/(m ω_b) below which the overdamped formula is off by more than ~4 % (relative error ≈ (mω_b/γ)²). */
@@ -48,6 +48,7 @@ function curvatures(a: unknown, b: unknown): { ca: number; cb: number } {
  * ```
  */
 export function kramersOverdampedRate(options: KramersOverdampedOptions): RateEstimate {
+  requireOptions("kramersOverdampedRate options", options, FORMULA_KEYS);
   const { dU, kT, bdU } = reducedBarrier(options.barrierHeight, options.kT);
   const { ca, cb } = curvatures(options.wellCurvature, options.barrierCurvature);
   const gamma = requirePositive("gamma", options.gamma ?? 1);
@@ -106,6 +107,7 @@ export const SPATIAL_DIFFUSION_MIN_DELTA = 6;
  * ```
  */
 export function kramersFullRate(options: KramersFullOptions): RateEstimate {
+  requireOptions("kramersFullRate options", options, FORMULA_KEYS);
   const { dU, kT, bdU } = reducedBarrier(options.barrierHeight, options.kT);
   const wa = requirePositive("wellFrequency", options.wellFrequency);
   const wb = requirePositive("barrierFrequency", options.barrierFrequency);

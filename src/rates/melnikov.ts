@@ -13,8 +13,8 @@
 // its Mel'nikov–Meshkov form ∫ ln[1 − e^{−Δ(x²+1/4)}] dx/(x²+1/4) carries 1/(2π), which is this one
 // with y = 2x. Tests check the Δ → 0 (Υ ≈ Δ, double well ≈ Δ/2) and Δ → ∞ (→ 1) limits.
 import { Warnings } from "../result.js";
-import { requireFinite, requirePositive } from "../validate.js";
-import { lowBarrierWarning, rateUnits, reducedBarrier } from "./common.js";
+import { requireOneOf, requireOptions, requirePositive } from "../validate.js";
+import { FORMULA_KEYS, lowBarrierWarning, rateUnits, reducedBarrier } from "./common.js";
 import { kramersFullRate } from "./kramers.js";
 import { tanhSinh } from "./quadrature.js";
 import type { RateEstimate } from "./types.js";
@@ -83,12 +83,13 @@ export interface MelnikovPollakOptions {
  * ```
  */
 export function melnikovPollakRate(options: MelnikovPollakOptions): RateEstimate {
+  requireOptions("melnikovPollakRate options", options, FORMULA_KEYS);
   const { dU, kT, bdU } = reducedBarrier(options.barrierHeight, options.kT);
   const I = requirePositive("action", options.action);
   const gamma = requirePositive("gamma", options.gamma ?? 1);
   const mass = requirePositive("mass", options.mass ?? 1);
-  requireFinite("wellFrequency", options.wellFrequency);
-  const geometry = options.geometry ?? "one-well";
+  requirePositive("wellFrequency", options.wellFrequency);
+  const geometry = requireOneOf("geometry", options.geometry ?? "one-well", ["one-well", "symmetric-double-well"] as const);
   const delta = (gamma * I) / (mass * kT);
   const full = kramersFullRate({ barrierHeight: dU, kT, wellFrequency: options.wellFrequency, barrierFrequency: options.barrierFrequency, gamma, mass });
   const u1 = depopulationFactor(delta);

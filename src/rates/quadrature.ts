@@ -5,6 +5,8 @@
  * nodes are placed by their distance from the nearest end, so no node rounds onto an endpoint
  * and loses the singular behaviour.
  */
+import { KramersError } from "../errors.js";
+import { requireFinite } from "../validate.js";
 
 /** Result of {@link tanhSinh}. */
 export interface QuadratureResult {
@@ -31,12 +33,18 @@ const T_MAX = 3.6;
  * @param relTol - relative tolerance on successive levels
  * @param maxLevel - maximum number of step halvings
  * @returns value, error estimate, convergence
+ * @throws KramersError NOT_FINITE if a bound or the sum of integrand values is not finite
  * @example
  * ```ts
  * tanhSinh((x) => Math.sqrt(1 - x * x), -1, 1).value; // π/2
  * ```
  */
 export function tanhSinh(f: (x: number, d: number, side: -1 | 1) => number, a: number, b: number, relTol = 1e-13, maxLevel = 12): QuadratureResult {
+  requireFinite("a", a);
+  requireFinite("b", b);
+  const notFinite = (v: number): never => {
+    throw new KramersError("NOT_FINITE", `tanhSinh: the integral over [${a}, ${b}] is ${v}: the integrand is not finite (or not integrable) there`, { value: v });
+  };
   const c = 0.5 * (a + b), hw = 0.5 * (b - a);
   const HALF_PI = Math.PI / 2;
   // contribution of the node pair ±t (and t = 0 alone)
@@ -54,11 +62,13 @@ export function tanhSinh(f: (x: number, d: number, side: -1 | 1) => number, a: n
   let sum = pair(0);
   for (let k = 1; k * h <= T_MAX; k++) sum += pair(k * h);
   let value = sum * h * hw;
+  if (!Number.isFinite(value)) notFinite(value);
   let errorEstimate = Infinity;
   for (let level = 1; level <= maxLevel; level++) {
     h /= 2;
     for (let k = 1; k * h <= T_MAX; k += 2) sum += pair(k * h);
     const next = sum * h * hw;
+    if (!Number.isFinite(next)) notFinite(next);
     errorEstimate = Math.abs(next - value);
     value = next;
     if (level >= 3 && errorEstimate <= relTol * Math.abs(value)) return { value, errorEstimate, converged: true, iterations: level };

@@ -1,7 +1,7 @@
 // Transition-state theory: the one-way flux over the barrier top in equilibrium.
 import { Warnings } from "../result.js";
-import { requirePositive } from "../validate.js";
-import { lowBarrierWarning, rateUnits, reducedBarrier } from "./common.js";
+import { requireOptions, requirePositive } from "../validate.js";
+import { FORMULA_KEYS, lowBarrierWarning, rateUnits, reducedBarrier } from "./common.js";
 import type { RateEstimate } from "./types.js";
 
 /** Options of {@link transitionStateRate}. */
@@ -30,6 +30,7 @@ export interface TransitionStateOptions {
  * ```
  */
 export function transitionStateRate(options: TransitionStateOptions): RateEstimate {
+  requireOptions("transitionStateRate options", options, FORMULA_KEYS);
   const { dU, kT, bdU } = reducedBarrier(options.barrierHeight, options.kT);
   const wa = requirePositive("wellFrequency", options.wellFrequency);
   const w = new Warnings();
