@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   KramersError, rate, mfpt, spectrum, stationaryDensity, tiltedWashboard, harmonic, checkUnitLabels, barrierAction, kramersFullRate, arrheniusFactor,
-  transitionStateRate, kramersOverdampedRate, energyDiffusionRate, melnikovPollakRate, brentRoot, tanhSinh, searchDomain, expression,
+  transitionStateRate, kramersOverdampedRate, energyDiffusionRate, melnikovPollakRate, brentRoot, tanhSinh, searchDomain, expression, landscape,
 } from "../src/index.js";
 
 const caught = (f: () => unknown): KramersError => {
@@ -157,5 +157,32 @@ describe("formula functions and numerical helpers: no silent wrong numbers", () 
   });
   it("searchDomain names a NaN start (before: 'no barrier found around from = NaN up to [NaN, NaN]')", () => {
     expect(caught(() => searchDomain(expression("x^4/4 - x^2/2"), NaN)).code).toBe("NOT_FINITE");
+  });
+});
+
+describe("landscape: kinks are extrema, jumps in U′ without a sign change are not", () => {
+  it("the kink maximum of −|x − 1| is reported (before: dropped, only a SINGULARITY warning)", () => {
+    const l = landscape({ potential: "-abs(x-1)", domain: [-1, 3] });
+    expect(l.maxima).toHaveLength(1);
+    // the kink is at the representable point 1; Brent lands on it exactly or within 1e-12
+    expect(Math.abs(l.maxima[0]!.x - 1)).toBeLessThan(1e-12);
+    expect(l.maxima[0]!.degenerate).toBe(true);
+    expect(l.maxima[0]!.curvature).toBe(-Infinity);
+    expect(l.warnings.find((w) => w.code === "DEGENERATE_POINT")!.message).toMatch(/kink/);
+  });
+  it("|x| − 2|x − 1|: one kink maximum at 1 and no critical point at 0, where U′ jumps from 1 to 3", () => {
+    // before: a degenerate "inflection" at x ≈ −2e-11 (U′ = 1 there) and the maximum at 1 missing
+    const l = landscape({ potential: "abs(x) - 2*abs(x-1)", domain: [-3, 3] });
+    expect(l.minima).toHaveLength(0);
+    expect(l.maxima.map((m) => Math.round(m.x * 1e9) / 1e9)).toEqual([1]);
+    expect(l.degenerate.every((d) => Math.abs(d.x - 1) < 1e-9)).toBe(true);
+  });
+  it("the kink minimum of |x| has infinite (not zero) curvature, and a smooth degenerate point keeps U″ = 0", () => {
+    const k = landscape({ potential: "abs(x)", domain: [-1, 2] }).minima[0]!;
+    expect(Math.abs(k.x)).toBeLessThan(1e-12);
+    expect(k.curvature).toBe(Infinity);
+    const q = landscape({ potential: "x^4", domain: [-1, 2] }).minima[0]!;
+    expect(Math.abs(q.curvature)).toBeLessThan(1e-50); // 12x² at the located root (|x| ~ 1e-31), not ±∞
+    expect(q.degenerate).toBe(true);
   });
 });

@@ -26,6 +26,8 @@ export interface RawCritical {
   readonly degenerate: boolean;
   /** For clusters/flat segments: the x-range they occupy. */
   readonly range?: readonly [number, number];
+  /** A kink: U continuous, U′ jumping across zero (e.g. −|x − 1|); U″ is not defined there. */
+  readonly kink?: boolean;
 }
 
 /** What the isolation found. */
@@ -193,14 +195,26 @@ function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: numb
         // a pole (U unbounded or undefined) is not
         const u0 = p.U(x), jump = Math.max(Math.abs(p.U(x - delta) - u0), Math.abs(p.U(x + delta) - u0));
         const continuous = Number.isFinite(u0) && jump <= 1e3 * delta * sScale;
-        if (continuous && sl !== 0 && sr !== 0 && sl !== sr) points.push({ x, kind: classifyBySigns(sl, sr), degenerate: true, range: [a, b] });
+        if (continuous && sl !== 0 && sr !== 0 && sl !== sr) points.push({ x, kind: classifyBySigns(sl, sr), degenerate: true, range: [a, b], kink: true });
+        continue;
+      }
+      // U′ jumps without changing sign (e.g. |x| − 2|x − 1| at 0, where U′ goes from 1 to 3): not a
+      // critical point at all, even where |U′| happens to be smallest at the cluster's centre
+      if (sl !== 0 && sl === sr && !(Math.abs(p.dU(x)) <= 1e-6 * sScale)) {
+        singular.push(x);
+        continue;
+      }
+      // U′ changes sign across the cluster but is not small at its centre (|x| near 0): a kink
+      if (sl !== 0 && sr !== 0 && sl !== sr && !(Math.abs(p.dU(x)) <= 1e-6 * sScale)) {
+        points.push({ x, kind: classifyBySigns(sl, sr), degenerate: true, range: [a, b], kink: true });
         continue;
       }
     }
     points.push({ x, kind: flat ? "flat" : classifyBySigns(sl, sr), degenerate: true, range: [a, b] });
   }
   const defined = points.filter((q) => {
-    if (Number.isFinite(p.U(q.x)) && Number.isFinite(p.d2U(q.x))) return true;
+    // a kink has no U″ (the symbolic derivative of |x| is x/|x|, NaN at 0) but is a genuine extremum
+    if (Number.isFinite(p.U(q.x)) && (q.kink || Number.isFinite(p.d2U(q.x)))) return true;
     singular.push(q.x); // U′ = 0 where U itself is undefined (e.g. log of a negative)
     return false;
   });

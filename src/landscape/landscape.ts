@@ -36,8 +36,10 @@ export function checkLandscapeOptions(options: unknown): CheckedLandscapeOptions
 }
 
 /** Attach U, U″ and ω to a position. */
-export function criticalPoint(p: Potential1D, x: number, mass: number, kind: CriticalPoint["kind"], degenerate: boolean): CriticalPoint {
-  const curvature = p.d2U(x);
+export function criticalPoint(p: Potential1D, x: number, mass: number, kind: CriticalPoint["kind"], degenerate: boolean, kink = false): CriticalPoint {
+  let curvature = p.d2U(x);
+  // a kink extremum (U′ jumps across zero) is infinitely stiff in the harmonic sense: ±∞, not NaN or 0
+  if (kink && (kind === "minimum" || kind === "maximum")) curvature = kind === "minimum" ? Infinity : -Infinity;
   return Object.freeze({ x, U: p.U(x), curvature, frequency: Math.sqrt(Math.abs(curvature) / mass), kind, degenerate });
 }
 
@@ -76,14 +78,16 @@ export function analyseLandscape(potential: Potential1D, domain: readonly [numbe
   }
   const minima: CriticalPoint[] = [], maxima: CriticalPoint[] = [], degenerate: CriticalPoint[] = [];
   for (const r of iso.points) {
-    const cp = criticalPoint(potential, r.x, mass, r.kind, r.degenerate);
+    const cp = criticalPoint(potential, r.x, mass, r.kind, r.degenerate, r.kink === true);
     if (cp.kind === "minimum") minima.push(cp);
     if (cp.kind === "maximum") maxima.push(cp);
     if (r.degenerate) {
       degenerate.push(cp);
       warnings.add(
         "DEGENERATE_POINT",
-        `degenerate critical point (${cp.kind}) at x ≈ ${cp.x.toPrecision(8)}: U″ ≈ 0 there, so harmonic frequencies and the Kramers prefactors do not apply to it`,
+        r.kink
+          ? `kink ${cp.kind} at x ≈ ${cp.x.toPrecision(8)}: U′ jumps across zero, so U″ (reported as ${cp.curvature}) is not defined and harmonic frequencies and the Kramers prefactors do not apply to it`
+          : `degenerate critical point (${cp.kind}) at x ≈ ${cp.x.toPrecision(8)}: U″ ≈ 0 there, so harmonic frequencies and the Kramers prefactors do not apply to it`,
       );
     }
   }
