@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   KramersError, rate, mfpt, spectrum, stationaryDensity, tiltedWashboard, harmonic, checkUnitLabels, barrierAction, kramersFullRate, arrheniusFactor,
-  transitionStateRate, kramersOverdampedRate, energyDiffusionRate, melnikovPollakRate, brentRoot, tanhSinh, searchDomain, expression, landscape,
+  transitionStateRate, kramersOverdampedRate, energyDiffusionRate, melnikovPollakRate, brentRoot, tanhSinh, searchDomain, expression, landscape, polynomial,
 } from "../src/index.js";
 
 const caught = (f: () => unknown): KramersError => {
@@ -184,5 +184,23 @@ describe("landscape: kinks are extrema, jumps in U′ without a sign change are 
     const q = landscape({ potential: "x^4", domain: [-1, 2] }).minima[0]!;
     expect(Math.abs(q.curvature)).toBeLessThan(1e-50); // 12x² at the located root (|x| ~ 1e-31), not ±∞
     expect(q.degenerate).toBe(true);
+  });
+});
+
+describe("polynomials written in shifted form reach the WASM core without cancellation", () => {
+  it("the spectrum of (x − 1000)⁴/4 − (x − 1000)²/2 equals that of x⁴/4 − x²/2 (before: 2e-6 off with NOT_CONVERGED)", async () => {
+    const base = await spectrum({ potential: "x^4/4 - x^2/2", kT: 0.05, domain: [-2, 2], count: 2 });
+    for (const c of [100, 1000]) {
+      const s = await spectrum({ potential: `(x - ${c})^4/4 - (x - ${c})^2/2`, kT: 0.05, domain: [c - 2, c + 2], count: 2 });
+      // the same grid problem up to the rounding of x (|x| ~ 1e3 → 1e-13 in x): 1e-11 relative
+      expect(Math.abs(s.eigenvalues[1]! / base.eigenvalues[1]! - 1)).toBeLessThan(1e-11);
+      expect(s.converged).toBe(true);
+    }
+  });
+  it("coefficients given by the caller keep the Horner fast path; an unshifted expression keeps it too", () => {
+    expect(polynomial([0, 0, -0.5, 0, 0.25]).descriptor([-2, 2])[0]).toBe(0);
+    expect(expression("x^4/4 - x^2/2").descriptor([-2, 2])[0]).toBe(0);
+    // the shifted form falls back to the program (kind 1)
+    expect(expression("(x - 1000)^4/4 - (x - 1000)^2/2").descriptor([998, 1002])[0]).toBe(1);
   });
 });

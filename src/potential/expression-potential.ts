@@ -26,8 +26,25 @@ export interface ExpressionOptions {
 const KIND_POLYNOMIAL = 0;
 const KIND_PROGRAM = 1;
 
+/**
+ * Whether Horner's rule on the expanded coefficients evaluates U on `domain` to ~1e-12 of U's range
+ * there: its rounding error is at most 2nε·Σ|c_k||x|^k (Higham, Accuracy and Stability, §5.1).
+ */
+function hornerAccurate(c: readonly number[], U: (x: number) => number, domain: readonly [number, number]): boolean {
+  const M = Math.max(Math.abs(domain[0]), Math.abs(domain[1]));
+  let bound = 0;
+  for (let k = c.length - 1; k >= 0; k--) bound = bound * M + Math.abs(c[k]!);
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i <= 64; i++) {
+    const v = U(domain[0] + ((domain[1] - domain[0]) * i) / 64);
+    if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  }
+  const range = hi - lo;
+  return 2 * c.length * Number.EPSILON * bound <= 1e-12 * (range > 0 ? range : Math.max(Math.abs(hi), Number.MIN_VALUE));
+}
+
 /** Build a potential from a parsed tree (shared by expressions, polynomials and families). */
-export function potentialFromTree(tree: Expr, label: string, extra: Omit<ExpressionOptions, "parameters" | "variable" | "label"> = {}): Potential1D {
+export function potentialFromTree(tree: Expr, label: string, extra: Omit<ExpressionOptions, "parameters" | "variable" | "label"> & { readonly exactCoefficients?: boolean } = {}): Potential1D {
   const dTree = differentiate(tree);
   const d2Tree = differentiate(dTree);
   const coefficients = polynomialCoefficients(tree);
@@ -36,20 +53,26 @@ export function potentialFromTree(tree: Expr, label: string, extra: Omit<Express
     throw new KramersError("NOT_FINITE", `potential ${label} has a non-finite coefficient`);
   }
   const U = compile1D(tree), dU = compile1D(dTree), d2U = compile1D(d2Tree);
-  let cached: Float64Array | undefined;
-  const descriptor = (): Float64Array => {
-    if (cached) return cached;
-    if (poly) {
-      cached = Float64Array.from([KIND_POLYNOMIAL, poly.length, ...poly]);
-    } else {
-      const programs = [tree, dTree, d2Tree].map(emitProgram);
-      const depth = Math.max(...programs.map((p) => p.depth));
-      if (depth > MAX_STACK_DEPTH) {
-        throw new KramersError("INVALID_ARGUMENT", `expression ${label} is nested too deeply for the WASM evaluator (stack ${depth} > ${MAX_STACK_DEPTH})`);
-      }
-      cached = Float64Array.from([KIND_PROGRAM, ...programs.map((p) => p.code.length), ...programs.flatMap((p) => p.code)]);
+  let cachedPoly: Float64Array | undefined, cachedProgram: Float64Array | undefined;
+  const program = (): Float64Array => {
+    if (cachedProgram) return cachedProgram;
+    const programs = [tree, dTree, d2Tree].map(emitProgram);
+    const depth = Math.max(...programs.map((p) => p.depth));
+    if (depth > MAX_STACK_DEPTH) {
+      throw new KramersError("INVALID_ARGUMENT", `expression ${label} is nested too deeply for the WASM evaluator (stack ${depth} > ${MAX_STACK_DEPTH})`);
     }
-    return cached;
+    cachedProgram = Float64Array.from([KIND_PROGRAM, ...programs.map((p) => p.code.length), ...programs.flatMap((p) => p.code)]);
+    return cachedProgram;
+  };
+  const descriptor = (domain?: readonly [number, number]): Float64Array => {
+    // Horner on the expanded coefficients is fast but cancels when the tree was a shifted form
+    // such as (x − 1000)^4/4 − (x − 1000)^2/2 (coefficients ~1e12 for U ~ 1): then the WASM core
+    // gets the tree's own program instead, which is as accurate as U(x) in JS
+    if (poly && (extra.exactCoefficients || !domain || hornerAccurate(poly, U, domain))) {
+      cachedPoly ??= Float64Array.from([KIND_POLYNOMIAL, poly.length, ...poly]);
+      return cachedPoly;
+    }
+    return program();
   };
   const potential: Potential1D = {
     dimension: 1,
@@ -115,7 +138,8 @@ export function polynomial(coefficients: readonly number[]): Potential1D {
     .map((v, k) => (v === 0 ? "" : k === 0 ? `${v}` : k === 1 ? `${v}*x` : `${v}*x^${k}`))
     .filter(Boolean)
     .join(" + ") || "0";
-  return potentialFromTree(tree, label.replace(/\+ -/g, "- "));
+  // the caller's coefficients are the potential: Horner on them is the definition, not an approximation
+  return potentialFromTree(tree, label.replace(/\+ -/g, "- "), { exactCoefficients: true });
 }
 
 /** Print a potential's tree (for debugging and labels). */
