@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   KramersError, rate, mfpt, spectrum, stationaryDensity, tiltedWashboard, harmonic, checkUnitLabels, barrierAction, kramersFullRate, arrheniusFactor,
   transitionStateRate, kramersOverdampedRate, energyDiffusionRate, melnikovPollakRate, brentRoot, tanhSinh, searchDomain, expression, landscape, polynomial,
+  symmetricDoubleWell, fromFunction,
 } from "../src/index.js";
 
 const caught = (f: () => unknown): KramersError => {
@@ -202,5 +203,29 @@ describe("polynomials written in shifted form reach the WASM core without cancel
     expect(expression("x^4/4 - x^2/2").descriptor([-2, 2])[0]).toBe(0);
     // the shifted form falls back to the program (kind 1)
     expect(expression("(x - 1000)^4/4 - (x - 1000)^2/2").descriptor([998, 1002])[0]).toBe(1);
+  });
+});
+
+describe("potential constructors reject typos and malformed options", () => {
+  it("a typo in a family's options throws (before: { height: 2 } silently gave the default barrier 0.25)", () => {
+    const e = caught(() => symmetricDoubleWell({ height: 2 } as never));
+    expect(e.code).toBe("INVALID_ARGUMENT");
+    expect(e.message).toContain('"height"');
+    expect(caught(() => tiltedWashboard({ F: 0.3 } as never)).code).toBe("INVALID_ARGUMENT");
+  });
+  it("expression(): non-object parameters, a bad variable name and unknown keys are named", () => {
+    expect(caught(() => expression("a*x", { parameters: 3 as never })).details?.option).toBe("parameters");
+    expect(caught(() => expression("x^2", { variable: "2x" })).details?.option).toBe("variable");
+    expect(caught(() => expression("x^2", { parameter: { a: 1 } } as never)).message).toContain('"parameter"');
+  });
+  it("fromFunction(): a non-function dU is INVALID_ARGUMENT (before: a raw TypeError deep inside rate())", () => {
+    expect(caught(() => fromFunction((x) => x * x, { dU: 3 as never })).details?.option).toBe("dU");
+    expect(caught(() => fromFunction((x) => x * x, { scale: NaN })).code).toBe("NOT_FINITE");
+    expect(caught(() => fromFunction((x) => x * x, { suggestedDomain: [2, -2] })).code).toBe("BAD_DOMAIN");
+  });
+  it("a hand-made potential object without derivatives is INVALID_ARGUMENT (before: TypeError 'potential.dU is not a function')", () => {
+    const e = caught(() => rate({ potential: { dimension: 1, U: (x: number) => x ** 4 / 4 - x * x / 2 } as never, kT: 0.05, from: -1, domain: [-2, 2] }));
+    expect(e.code).toBe("INVALID_ARGUMENT");
+    expect(e.message).toContain("dU");
   });
 });

@@ -1,6 +1,6 @@
 // Potentials written as expressions (and polynomials): exact derivatives by symbolic
 // differentiation; polynomials go to WASM as Horner coefficients, other expressions as programs.
-import { requireFinite } from "../validate.js";
+import { requireFinite, requireInterval, requireOptions, requirePositive } from "../validate.js";
 import { KramersError } from "../errors.js";
 import { format, num, type Expr } from "./expression/ast.js";
 import { emitProgram, MAX_STACK_DEPTH } from "./expression/bytecode.js";
@@ -108,7 +108,16 @@ export function potentialFromTree(tree: Expr, label: string, extra: Omit<Express
  * ```
  */
 export function expression(source: string, options: ExpressionOptions = {}): Potential1D {
+  requireOptions("expression options", options, ["parameters", "variable", "period", "suggestedDomain", "label"]);
+  if (options.parameters !== undefined && (options.parameters === null || typeof options.parameters !== "object" || Array.isArray(options.parameters))) {
+    throw new KramersError("INVALID_ARGUMENT", `parameters must be an object of numbers like { a: 1 }, got ${JSON.stringify(options.parameters)}`, { option: "parameters" });
+  }
   const variable = options.variable ?? "x";
+  if (typeof variable !== "string" || !/^[A-Za-z_][A-Za-z_0-9]*$/.test(variable)) {
+    throw new KramersError("INVALID_ARGUMENT", `variable must be a name (letters, digits, _), got ${JSON.stringify(variable)}`, { option: "variable" });
+  }
+  if (options.period !== undefined) requirePositive("period", options.period);
+  if (options.suggestedDomain !== undefined) requireInterval("suggestedDomain", options.suggestedDomain);
   const tree = parseExpression(source, { variables: [variable], ...(options.parameters ? { parameters: options.parameters } : {}) });
   return potentialFromTree(tree, options.label ?? source.trim(), options);
 }

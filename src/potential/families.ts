@@ -2,7 +2,7 @@
  * Named families of 1-D potentials, parameterized by the physics (barrier height, well
  * position, tilt) rather than by raw coefficients. Each is an exact expression potential.
  */
-import { requireFinite, requirePositive } from "../validate.js";
+import { requireFinite, requireOptions, requirePositive } from "../validate.js";
 import { expression } from "./expression-potential.js";
 import type { Potential1D } from "./types.js";
 
@@ -20,6 +20,7 @@ export interface DoubleWellOptions {
  * The defaults give the seed's U = x⁴/4 − x²/2.
  */
 export function symmetricDoubleWell(options: DoubleWellOptions = {}): Potential1D {
+  requireOptions("symmetricDoubleWell options", options, ["barrierHeight", "wellPosition"]);
   const dU = requirePositive("barrierHeight", options.barrierHeight ?? 0.25);
   const x0 = requirePositive("wellPosition", options.wellPosition ?? 1);
   return expression("dU*(((x/x0)^2 - 1)^2 - 1)", {
@@ -40,6 +41,7 @@ export interface TiltedDoubleWellOptions extends DoubleWellOptions {
  * 8ΔU/(3√3 x₀) it keeps two minima; the barriers differ by about 2F·x₀.
  */
 export function tiltedDoubleWell(options: TiltedDoubleWellOptions = {}): Potential1D {
+  requireOptions("tiltedDoubleWell options", options, ["barrierHeight", "wellPosition", "tilt"]);
   const dU = requirePositive("barrierHeight", options.barrierHeight ?? 0.25);
   const x0 = requirePositive("wellPosition", options.wellPosition ?? 1);
   const F = requireFinite("tilt", options.tilt ?? 0.1);
@@ -62,6 +64,7 @@ export interface AsymmetricDoubleWellOptions {
 
 /** The asymmetric quartic U = a x⁴/4 + c x³/3 − b x²/2: wells of different depth and curvature, barrier at 0. */
 export function asymmetricDoubleWell(options: AsymmetricDoubleWellOptions = {}): Potential1D {
+  requireOptions("asymmetricDoubleWell options", options, ["a", "b", "c"]);
   const a = requirePositive("a", options.a ?? 1);
   const b = requirePositive("b", options.b ?? 1);
   const c = requireFinite("c", options.c ?? 0.2);
@@ -85,6 +88,7 @@ export interface MetastableCubicOptions {
  * (U″ = −6ΔU/x_b²), and an unbounded fall beyond: escape without return (tipping point).
  */
 export function metastableCubic(options: MetastableCubicOptions = {}): Potential1D {
+  requireOptions("metastableCubic options", options, ["barrierHeight", "barrierPosition"]);
   const dU = requirePositive("barrierHeight", options.barrierHeight ?? 1);
   const xb = requireFinite("barrierPosition", options.barrierPosition ?? 1);
   if (xb === 0) requirePositive("barrierPosition", xb);
@@ -109,6 +113,7 @@ export interface WashboardOptions {
  * ΔU = 2√(V₀² − F²) − F(π − 2 arcsin(F/V₀)) toward the next well downhill.
  */
 export function tiltedWashboard(options: WashboardOptions = {}): Potential1D {
+  requireOptions("tiltedWashboard options", options, ["amplitude", "force"]);
   const V0 = requirePositive("amplitude", options.amplitude ?? 1);
   const F = requireFinite("force", options.force ?? 0);
   return expression("-V0*cos(x) - F*x", {
@@ -129,6 +134,7 @@ export interface HarmonicOptions {
 
 /** The harmonic well U = κ(x − c)²/2 (Ornstein–Uhlenbeck process; no barrier). */
 export function harmonic(options: HarmonicOptions = {}): Potential1D {
+  requireOptions("harmonic options", options, ["stiffness", "center"]);
   const k = requirePositive("stiffness", options.stiffness ?? 1);
   const c = requireFinite("center", options.center ?? 0);
   return expression("k*(x - c)^2/2", {
@@ -146,6 +152,7 @@ export interface TripleWellOptions {
 
 /** The symmetric triple well U = s(x⁶/6 − 5x⁴/4 + 2x²): U′ = s·x(x² − 1)(x² − 4), minima at 0 and ±2, maxima at ±1. */
 export function tripleWell(options: TripleWellOptions = {}): Potential1D {
+  requireOptions("tripleWell options", options, ["scale"]);
   const s = requirePositive("scale", options.scale ?? 1);
   return expression("s*(x^6/6 - 5*x^4/4 + 2*x^2)", {
     parameters: { s },

@@ -2,7 +2,7 @@
 // differences (with an error estimate), or from user-supplied derivative functions; the WASM core
 // gets a cubic-Hermite table over the domain it is asked for.
 import { KramersError } from "../errors.js";
-import { requireInteger, requireInterval } from "../validate.js";
+import { requireInteger, requireInterval, requireOptions, requirePositive } from "../validate.js";
 import type { Potential1D } from "./types.js";
 
 /** Options of {@link fromFunction}. */
@@ -76,9 +76,15 @@ export function fromFunction(U: (x: number) => number, options: FunctionPotentia
   if (typeof U !== "function") {
     throw new KramersError("INVALID_ARGUMENT", `fromFunction needs a function U(x), got ${typeof U}`);
   }
-  const scale = options.scale ?? 1;
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new KramersError("NOT_POSITIVE", `scale must be > 0, got ${scale}`);
+  requireOptions("fromFunction options", options, ["dU", "d2U", "scale", "tableNodes", "suggestedDomain", "label"]);
+  for (const name of ["dU", "d2U"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "function") {
+      throw new KramersError("INVALID_ARGUMENT", `${name} must be a function x => number, got ${typeof options[name]}`, { option: name });
+    }
+  }
+  const scale = requirePositive("scale", options.scale ?? 1);
   const tableNodes = requireInteger("tableNodes", options.tableNodes ?? 8193, 16);
+  if (options.suggestedDomain !== undefined) requireInterval("suggestedDomain", options.suggestedDomain);
   const h0 = 0.05 * scale;
   const dU = options.dU ?? ((x: number) => riddersDerivative(U, x, h0).value);
   const d2U = options.d2U ?? (options.dU ? (x: number) => riddersDerivative(options.dU!, x, h0).value : (x: number) => riddersDerivative(dU, x, h0).value);
