@@ -229,3 +229,10 @@ describe("potential constructors reject typos and malformed options", () => {
     expect(e.message).toContain("dU");
   });
 });
+
+describe("Fokker–Planck maxCells is a cap the refinement can honour", () => {
+  it("maxCells below the 128-cell starting grid is INVALID_ARGUMENT (before: maxCells 64 ran a 128-cell grid)", async () => {
+    const e = await caughtAsync(() => spectrum({ potential: "x^4/4 - x^2/2", kT: 0.01, domain: [-2, 2], maxCells: 64 }));
+    expect(e.details?.option).toBe("maxCells");
+  });
+});

@@ -25,7 +25,7 @@ export interface FokkerPlanckOptions {
   readonly grid?: number;
   /** Relative tolerance of the Richardson-extrapolated result. @default 1e-8 */
   readonly tol?: number;
-  /** Largest grid the refinement may use. @default 2097152 */
+  /** Largest grid the automatic refinement may use (≥ 128, the smallest starting grid). @default 2097152 */
   readonly maxCells?: number;
   /** Kernels: the shared WebAssembly core or the pure-JS twin. @default "wasm" */
   readonly engine?: FokkerPlanckEngine;
@@ -68,7 +68,8 @@ export function checkFokkerPlanckOptions(name: string, options: unknown, extra: 
   const tol = requirePositive("tol", o.tol ?? 1e-8);
   // a relative tolerance of 1 or more asks for no digits at all (a typo for e.g. 1e-2)
   if (!(tol < 1)) throw new KramersError("INVALID_ARGUMENT", `tol is a relative tolerance and must be < 1, got ${tol}`, { option: "tol", value: tol });
-  const maxCells = requireInteger("maxCells", o.maxCells ?? 2_097_152, 64);
+  // the automatic refinement starts on at least 128 cells, so a smaller cap could not be honoured
+  const maxCells = requireInteger("maxCells", o.maxCells ?? 2_097_152, 128);
   const engine = requireOneOf("engine", o.engine ?? "wasm", ["wasm", "js"] as const);
   if (boundary === "periodic") {
     const L = domain[1] - domain[0];
