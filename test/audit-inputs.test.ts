@@ -236,3 +236,21 @@ describe("Fokker–Planck maxCells is a cap the refinement can honour", () => {
     expect(e.details?.option).toBe("maxCells");
   });
 });
+
+describe("a large constant offset in U is reported, not silently absorbed", () => {
+  it("mfpt with U + 1e14 warns PRECISION_LOSS and its errorEstimate covers the actual error", () => {
+    // before: 3 % off with no warning (errorEstimate alone said 3.6)
+    const exact = 729.6706919423226; // mpmath (test/fixtures/mfpt_mpmath.json, βΔU = 5)
+    for (const off of ["1e10", "1e14"]) {
+      const r = mfpt({ potential: `x^4/4 - x^2/2 + ${off}`, kT: 0.05, from: -1, to: 1 });
+      expect(r.warnings.some((w) => w.code === "PRECISION_LOSS")).toBe(true);
+      expect(Math.abs(r.mfpt / exact - 1)).toBeLessThan(r.errorEstimate);
+    }
+    expect(mfpt({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -1, to: 1 }).warnings).toEqual([]);
+  });
+  it("rate with U + 1e10 warns PRECISION_LOSS; without the offset it does not", () => {
+    const w = (p: string) => rate({ potential: p, kT: 0.05, from: -1, domain: [-2, 2] }).warnings.map((x) => x.code);
+    expect(w("x^4/4 - x^2/2 + 1e10")).toContain("PRECISION_LOSS");
+    expect(w("x^4/4 - x^2/2")).not.toContain("PRECISION_LOSS");
+  });
+});

@@ -282,7 +282,11 @@ export function mfpt(options: MfptOptions): MfptResult {
   // quadrature error of both running integrals, the truncated tail, and the rounding of U itself,
   // which e^{βU} amplifies by β|U| (the condition number of the exponential)
   const uScale = Math.max(...points.map((x) => Math.abs(m.u(x))));
-  let errorEstimate = J.relativeError(a) + G.relativeError(a) + (truncated ? Math.max(truncationError, Math.exp(-TRUNCATION_EXPONENT)) : 0) + 8 * Number.EPSILON * beta * uScale;
+  const roundingError = 8 * Number.EPSILON * beta * uScale;
+  let errorEstimate = J.relativeError(a) + G.relativeError(a) + (truncated ? Math.max(truncationError, Math.exp(-TRUNCATION_EXPONENT)) : 0) + roundingError;
+  if (roundingError > 1e-8) {
+    warnings.add("PRECISION_LOSS", `U reaches ${uScale.toPrecision(3)} on the path, so its rounding alone is ${(Number.EPSILON * uScale).toPrecision(2)} = ${(Number.EPSILON * beta * uScale).toPrecision(2)} kT and the MFPT carries a relative error of about ${roundingError.toPrecision(2)} (in errorEstimate); subtract the constant offset from U to recover full accuracy`);
+  }
   let converged = J.converged && G.converged;
 
   let secondMoment: number | undefined, variance: number | undefined;

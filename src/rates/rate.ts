@@ -257,6 +257,12 @@ export function rate(options: RateOptions): RateResult {
 
   const warnings = new Warnings();
   lowBarrierWarning(warnings, bdU);
+  // rounding of U itself at the critical points (an energy offset of 1e10 leaves ΔU few digits);
+  // the formulas are asymptotic anyway, so only a loss beyond 1e-6 is worth a warning
+  const roundingInExponent = 4 * Number.EPSILON * Math.max(Math.abs(well.U), Math.abs(top.U)) / kT;
+  if (roundingInExponent > 1e-6) {
+    warnings.add("PRECISION_LOSS", `U ≈ ${Math.max(Math.abs(well.U), Math.abs(top.U)).toPrecision(3)} at the well and barrier, so the rounding of U alone changes βΔU by up to ${roundingInExponent.toPrecision(2)} and every rate by that relative amount; subtract the constant offset from U`);
+  }
   if (full.value === 0 || tstBase.value === 0) {
     // e^{−βΔU} below the smallest double: say so and give the logarithm instead of a bare 0
     const logFull = Math.log((wa / (2 * Math.PI)) * (wb / (Math.hypot(gamma / (2 * mass), wb) + gamma / (2 * mass)))) - bdU;
