@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   KramersError, rate, mfpt, spectrum, stationaryDensity, tiltedWashboard, harmonic, checkUnitLabels, barrierAction, kramersFullRate, arrheniusFactor,
   transitionStateRate, kramersOverdampedRate, energyDiffusionRate, melnikovPollakRate, brentRoot, tanhSinh, searchDomain, expression, landscape, polynomial,
-  symmetricDoubleWell, fromFunction,
+  symmetricDoubleWell, fromFunction, splittingProbability,
 } from "../src/index.js";
 
 const caught = (f: () => unknown): KramersError => {
@@ -252,5 +252,15 @@ describe("a large constant offset in U is reported, not silently absorbed", () =
     const w = (p: string) => rate({ potential: p, kT: 0.05, from: -1, domain: [-2, 2] }).warnings.map((x) => x.code);
     expect(w("x^4/4 - x^2/2 + 1e10")).toContain("PRECISION_LOSS");
     expect(w("x^4/4 - x^2/2")).not.toContain("PRECISION_LOSS");
+  });
+});
+
+describe("splittingProbability with a large offset in U", () => {
+  it("warns PRECISION_LOSS with U + 1e14 (before: 0.8 % off, no warning)", () => {
+    const ref = splittingProbability({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -0.2, absorbing: [-1, 1] });
+    const s = splittingProbability({ potential: "x^4/4 - x^2/2 + 1e14", kT: 0.05, from: -0.2, absorbing: [-1, 1] });
+    expect(s.warnings.some((w) => w.code === "PRECISION_LOSS")).toBe(true);
+    expect(Math.abs(s.upper / ref.upper - 1)).toBeLessThan(s.errorEstimate);
+    expect(ref.warnings).toEqual([]);
   });
 });

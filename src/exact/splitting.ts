@@ -111,7 +111,13 @@ export function splittingProbability(options: SplittingOptions): SplittingResult
   const lower = Math.exp(H.logRest(o.from) - logTotal);
   const converged = H.converged;
   if (!converged) warnings.add("NOT_CONVERGED", `some quadrature panels did not reach the tolerance ${o.tolerance}`);
-  const errorEstimate = 2 * H.relativeError();
+  // e^{βU} amplifies the rounding of U itself by β|U| (an energy offset of 1e10 leaves few digits)
+  const uScale = Math.max(...values.map(Math.abs));
+  const roundingError = 8 * Number.EPSILON * beta * uScale;
+  if (roundingError > 1e-8) {
+    warnings.add("PRECISION_LOSS", `U reaches ${uScale.toPrecision(3)} between the absorbing points, so its rounding alone is ${(Number.EPSILON * beta * uScale).toPrecision(2)} kT and the probabilities carry a relative error of about ${roundingError.toPrecision(2)} (in errorEstimate); subtract the constant offset from U`);
+  }
+  const errorEstimate = 2 * H.relativeError() + roundingError;
   return {
     upper, lower,
     errorEstimate: Math.max(errorEstimate, converged ? 0 : o.tolerance),
