@@ -264,3 +264,18 @@ describe("splittingProbability with a large offset in U", () => {
     expect(ref.warnings).toEqual([]);
   });
 });
+
+describe("expression parsing", () => {
+  it("reads the typographic minus U+2212 as a minus (before: PARSE_ERROR 'unexpected character')", () => {
+    expect(expression("x^4/4 \u2212 x^2/2").U(1)).toBe(-0.25);
+  });
+  it("an unclosed parenthesis names where it was opened, once", () => {
+    const e = caught(() => expression("(x^2"));
+    expect(e.message).toMatch(/^missing "\)" to close the "\(" opened at position 1 at position 5/);
+  });
+  it("a 200 000-character expression is refused for its depth with PARSE_ERROR (the old tokenizer copied the rest of the string per token)", () => {
+    const e = caught(() => expression("x" + "+x".repeat(100_000)));
+    expect(e.code).toBe("PARSE_ERROR");
+    expect(e.message).toMatch(/too deep/);
+  });
+});

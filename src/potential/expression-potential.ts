@@ -92,7 +92,7 @@ export function potentialFromTree(tree: Expr, label: string, extra: Omit<Express
 /**
  * A potential from an expression string with exact (symbolic) derivatives.
  *
- * Syntax: numbers, `x`, named parameters, `+ - * /`, `^` or `**` (right-associative, `-x^2 = -(x^2)`),
+ * Syntax: numbers, `x`, named parameters, `+ - * /` (the typographic minus − is read as -), `^` or `**` (right-associative, `-x^2 = -(x^2)`),
  * parentheses, `pi`, `e`, and the functions sin cos tan exp log (ln) sqrt tanh sinh cosh abs atan
  * asin acos cbrt. Products need an explicit `*`.
  *

@@ -39,6 +39,10 @@ function fail(source: string, pos: number, message: string): never {
   });
 }
 
+// sticky (y) patterns match at lastIndex without copying the rest of the source (O(n) tokenizing)
+const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NAME = /[A-Za-z_][A-Za-z_0-9]*/y;
+
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -48,14 +52,16 @@ function tokenize(source: string): Token[] {
       i++;
       continue;
     }
-    const numberMatch = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(source.slice(i));
+    NUMBER.lastIndex = i;
+    const numberMatch = NUMBER.exec(source);
     if (numberMatch) {
       const text = numberMatch[0];
       tokens.push({ kind: "num", text, pos: i, value: Number(text) });
       i += text.length;
       continue;
     }
-    const nameMatch = /^[A-Za-z_][A-Za-z_0-9]*/.exec(source.slice(i));
+    NAME.lastIndex = i;
+    const nameMatch = NAME.exec(source);
     if (nameMatch) {
       tokens.push({ kind: "name", text: nameMatch[0], pos: i });
       i += nameMatch[0].length;
@@ -66,8 +72,9 @@ function tokenize(source: string): Token[] {
       i += 2;
       continue;
     }
-    if ("+-*/^".includes(c)) {
-      tokens.push({ kind: "op", text: c, pos: i });
+    if ("+-*/^\u2212".includes(c)) {
+      // U+2212 (the typographic minus of formulas copied from papers and docs) is a minus
+      tokens.push({ kind: "op", text: c === "\u2212" ? "-" : c, pos: i });
       i++;
       continue;
     }
@@ -113,7 +120,7 @@ export function parseExpression(source: string, options: ParseOptions = {}): Exp
 
   const expectClose = (open: Token): void => {
     const t = next();
-    if (t.kind !== ")") fail(source, t.pos, t.kind === "end" ? `missing ")" for "(" at position ${open.pos + 1}` : `expected ")" but found ${JSON.stringify(t.text)}`);
+    if (t.kind !== ")") fail(source, t.pos, t.kind === "end" ? `missing ")" to close the "(" opened at position ${open.pos + 1}` : `expected ")" but found ${JSON.stringify(t.text)}`);
   };
 
   function sum(): Expr {
