@@ -34,7 +34,7 @@
 // 3·frames): count, Σx, Σx² over running walkers at step f·stride, added in walker order.
 // Workspace `work`: langevinWorkBytes(count) bytes, 16-byte aligned.
 import { potentialDU } from "./potential";
-import { normalAt, philox, philoxOut, resetNormalCache, uniform52, zigguratNormal } from "./rng";
+import { normalAt, philox, philoxOut, resetNormalCache, uniform52, ZIG_BITS, ZIG_LAYERS, ZIG_PAIRS, zigguratNormal } from "./rng";
 
 const EM: i32 = 0;
 const LM: i32 = 1;
@@ -86,8 +86,8 @@ function prepareForce(desc: usize): void {
   store<f64>(p + 2 * fb, load<f64>(p + 2 * fb) + x * x);
 }
 
-/** 2^-23, 2^-24 − 1 (f64x2 each): see emPair. */
-const loopConstants = memory.data<f64>([1.1920928955078125e-7, 1.1920928955078125e-7, -0.9999999403953552, -0.9999999403953552], 16);
+/** 2^-21, 2^-22 − 1 (f64x2 each): see emPair. */
+const loopConstants = memory.data<f64>([4.76837158203125e-7, 4.76837158203125e-7, -0.9999997615814209, -0.9999997615814209], 16);
 
 /** Round keys of Philox (k0 + r·W0, k1 + r·W1 splatted), rebuilt per call: 20 v128. */
 const roundKeys = memory.data(20 * 16, 16);
@@ -183,15 +183,15 @@ function padLanes(idx: usize, dead: usize, xa: usize, aa: usize, fa: usize, m: i
 
 /**
  * One Euler–Maruyama step of the two walkers at o whose candidate words are in the Philox row
- * `row` (see emStepPair). The abscissa u = (c + 1/2)·2^-23 − 1 of c = word >>> 8 is computed as
- * c·2^-23 + (2^-24 − 1): every operation is exact (c < 2^24, u a multiple of 2^-24 in (−1, 1)), so
- * the bits equal the scalar form of the JS twin.
+ * `row` (see emStepPair). The abscissa u = (c + 1/2)·2^-21 − 1 of c = word >>> 10 (zigAbscissa) is
+ * computed as c·2^-21 + (2^-22 − 1): every operation is exact (c < 2^22, u a multiple of 2^-22 in
+ * (−1, 1)), so the bits equal the scalar form of the JS twin.
  */
 @inline function emPair(o: usize, xc: v128, row: usize, zig: usize, zigPairs: usize, idx: usize, firstWalker: u32, k: u32, k0: u32, k1: u32, oddCubic: bool, vE0: v128, vE1: v128, vE2: v128, vE3: v128, vDrift: v128, vSig: v128, vScale: v128, vOffset: v128): v128 {
   const w0 = load<u32>(row + (o << 2)), w1 = load<u32>(row + (o << 2) + 4);
-  // (word >>> 8) < 2^24, so the signed conversion (one cvtdq2pd) is exact
-  const u = f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_s(i32x4.shr_u(v128.load64_zero(row + (o << 2)), 8)), vScale), vOffset);
-  const pa = v128.load(zigPairs + (<usize>(w0 & 255) << 4)), pb = v128.load(zigPairs + (<usize>(w1 & 255) << 4));
+  // (word >>> 10) < 2^22, so the signed conversion (one cvtdq2pd) is exact
+  const u = f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_s(i32x4.shr_u(v128.load64_zero(row + (o << 2)), ZIG_BITS)), vScale), vOffset);
+  const pa = v128.load(zigPairs + (<usize>(w0 & (ZIG_LAYERS - 1)) << 4)), pb = v128.load(zigPairs + (<usize>(w1 & (ZIG_LAYERS - 1)) << 4));
   return emStepPair(o, xc, u, pa, pb, w0, w1, zig, idx, firstWalker, k, k0, k1, oddCubic, vE0, vE1, vE2, vE3, vDrift, vSig);
 }
 
@@ -384,7 +384,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
   // loop constants read from memory: V8 rebuilds a v128.const at every use, a local stays in a register
   const vScale = v128.load(loopConstants), vOffset = v128.load(loopConstants, 16);
   const hasLo = lo > -Infinity;
-  const zigPairs = zig + (513 << 3);
+  const zigPairs = zig + (ZIG_PAIRS << 3);
   // U′ = e3 x³ + e1 x (symmetric quartic wells): (e3·x·x + e1)·x equals the full Horner form
   // ((e3·x + 0)·x + e1)·x + 0 exactly (adding +0 changes at most the sign of a zero), so the JS twin
   // needs no special case
