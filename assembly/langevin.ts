@@ -195,14 +195,15 @@ function padLanes(idx: usize, dead: usize, xa: usize, aa: usize, fa: usize, m: i
   return emStepPair(o, xc, u, pa, pb, w0, w1, zig, idx, firstWalker, k, k0, k1, oddCubic, vE0, vE1, vE2, vE3, vDrift, vSig);
 }
 
-/** Lanes of a step xc → xn that need the scalar event code: a boundary reached, or (bridge) a step ending within reach of one. */
-@inline function pairEvents(xc: v128, xn: v128, bridge: bool, hasLo: bool, vHi: v128, vLo: v128, vReach: v128): v128 {
-  let event = f64x2.ge(xn, vHi);
-  if (bridge) event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.sub(vHi, xc), f64x2.sub(vHi, xn)), vReach));
-  if (hasLo) {
-    event = v128.or(event, f64x2.le(xn, vLo));
-    if (bridge) event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.sub(xc, vLo), f64x2.sub(xn, vLo)), vReach));
-  }
+/**
+ * Lanes of a step xc → xn that need the scalar event code: a boundary reached, or (bridge) a step
+ * ending within reach of one. With the bridge test on a finite boundary b, (b − x_n)(b − x_{n+1})
+ * < reach also catches x_{n+1} beyond b: a running walker has b − x_n > 0, so the product is ≤ 0
+ * (or −∞; NaN only if x_{n+1} is NaN, which the plain comparison would not flag either).
+ */
+@inline function pairEvents(xc: v128, xn: v128, bridgeHi: bool, hasLo: bool, bridgeLo: bool, vHi: v128, vLo: v128, vReach: v128): v128 {
+  let event = bridgeHi ? f64x2.lt(f64x2.mul(f64x2.sub(vHi, xc), f64x2.sub(vHi, xn)), vReach) : f64x2.ge(xn, vHi);
+  if (hasLo) event = v128.or(event, bridgeLo ? f64x2.lt(f64x2.mul(f64x2.sub(xc, vLo), f64x2.sub(xn, vLo)), vReach) : f64x2.le(xn, vLo));
   return event;
 }
 
@@ -254,7 +255,7 @@ function emEvents(o: usize, xc: v128, xn: v128, hi: f64, lo: f64, bridge: bool, 
  * loop-invariant arrives as a parameter: TurboFan would otherwise schedule pure invariant
  * arithmetic (even divisions) inside the loop. Returns how many walkers were absorbed.
  */
-function emSweep(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead: usize, x: usize, steps: usize, status: usize, zig: usize, zigPairs: usize, firstWalker: u32, k0: u32, k1: u32, hi: f64, lo: f64, invDdt: f64, oddCubic: bool, bridge: bool, hasLo: bool, vE0: v128, vE1: v128, vE2: v128, vE3: v128, vDrift: v128, vSig: v128, vHi: v128, vLo: v128, vReach: v128, vScale: v128, vOffset: v128): i32 {
+function emSweep(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead: usize, x: usize, steps: usize, status: usize, zig: usize, zigPairs: usize, firstWalker: u32, k0: u32, k1: u32, hi: f64, lo: f64, invDdt: f64, oddCubic: bool, bridge: bool, hasLo: bool, bridgeHi: bool, bridgeLo: bool, vE0: v128, vE1: v128, vE2: v128, vE3: v128, vDrift: v128, vSig: v128, vHi: v128, vLo: v128, vReach: v128, vScale: v128, vOffset: v128): i32 {
   let absorbed = 0;
   for (let i = 0; i < m; i += 4) {
     const o = <usize>i;
@@ -264,8 +265,8 @@ function emSweep(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead
     const xnB = emPair(o + 2, xcB, row, zig, zigPairs, idx, firstWalker, k, k0, k1, oddCubic, vE0, vE1, vE2, vE3, vDrift, vSig, vScale, vOffset);
     v128.store(xa + (o << 3), xn);
     v128.store(xa + (o << 3) + 16, xnB);
-    const event = pairEvents(xc, xn, bridge, hasLo, vHi, vLo, vReach);
-    const eventB = pairEvents(xcB, xnB, bridge, hasLo, vHi, vLo, vReach);
+    const event = pairEvents(xc, xn, bridgeHi, hasLo, bridgeLo, vHi, vLo, vReach);
+    const eventB = pairEvents(xcB, xnB, bridgeHi, hasLo, bridgeLo, vHi, vLo, vReach);
     if (v128.any_true(v128.or(event, eventB))) {
       if (v128.any_true(event)) absorbed += emEvents(o, xc, xn, hi, lo, bridge, invDdt, n, firstWalker, idx, dead, xa, x, steps, status, k0, k1);
       if (v128.any_true(eventB)) absorbed += emEvents(o + 2, xcB, xnB, hi, lo, bridge, invDdt, n, firstWalker, idx, dead, xa, x, steps, status, k0, k1);
@@ -400,7 +401,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     const n1 = n + 1;
     if (method == EM && cubic) {
       // the hot case: Euler–Maruyama with the cubic force, in SIMD
-      nDead += emSweep(m, n, k, row, xa, idx, dead, x, steps, status, zig, zigPairs, firstWalker, k0, k1, hi, lo, invDdt, oddCubic, bridge, hasLo, vE0, vE1, vE2, vE3, vDrift, vSig, vHi, vLo, vReach, vScale, vOffset);
+      nDead += emSweep(m, n, k, row, xa, idx, dead, x, steps, status, zig, zigPairs, firstWalker, k0, k1, hi, lo, invDdt, oddCubic, bridge, hasLo, bridge && hi < Infinity, bridge && hasLo, vE0, vE1, vE2, vE3, vDrift, vSig, vHi, vLo, vReach, vScale, vOffset);
     } else {
       for (let i = 0; i < m; i++) {
         const o = <usize>i;
