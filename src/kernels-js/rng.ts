@@ -94,6 +94,13 @@ export function zigguratNormal(zig: Float64Array, word: number, k: number, w: nu
   return zigguratSlow(zig, word, k, w, k0, k1);
 }
 
+/** The layer edges scaled by σ (σ·X[i], i < N): the fast path of σ·ξ is one product (emNoiseTable in WASM). */
+export function scaledLayers(zig: Float64Array, sigma: number): Float64Array {
+  const out = new Float64Array(N);
+  for (let i = 0; i < N; i++) out[i] = sigma * zig[i]!;
+  return out;
+}
+
 /**
  * A walker's normal stream: normal k of walker w under seed words (k0, k1), caching one Philox
  * block (4 normals) at a time. Mirrors `normalAt` in assembly/rng.ts.
@@ -103,15 +110,27 @@ export class NormalStream {
   private block = -1;
   private walker = -1;
   constructor(private readonly zig: Float64Array, private readonly k0: number, private readonly k1: number) {}
-  /** Normal number k (≥ 0) of walker w. */
-  at(k: number, w: number): number {
+  /** The candidate word of normal k of walker w (one Philox block serves four). */
+  private wordAt(k: number, w: number): number {
     const blk = k >>> 2;
     if (blk !== this.block || w !== this.walker) {
       philox4x32(blk, 0, w, 0, this.k0, this.k1, this.words);
       this.block = blk;
       this.walker = w;
     }
-    return zigguratNormal(this.zig, this.words[k & 3]!, k, w, this.k0, this.k1);
+    return this.words[k & 3]!;
+  }
+  /** Normal number k (≥ 0) of walker w. */
+  at(k: number, w: number): number {
+    return zigguratNormal(this.zig, this.wordAt(k, w), k, w, this.k0, this.k1);
+  }
+  /** σ times normal k of walker w, as the Euler–Maruyama kernels form it: u·(σ·X[i]) on the fast path (`scaled` from scaledLayers). */
+  scaledAt(k: number, w: number, scaled: Float64Array, sigma: number): number {
+    const word = this.wordAt(k, w);
+    const i = word & (N - 1);
+    const u = abscissa(word);
+    if (Math.abs(u) < this.zig[RATIOS + i]!) return u * scaled[i]!;
+    return sigma * zigguratSlow(this.zig, word, k, w, this.k0, this.k1);
   }
 }
 
