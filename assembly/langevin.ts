@@ -34,7 +34,7 @@
 // 3·frames): count, Σx, Σx² over running walkers at step f·stride, added in walker order.
 // Workspace `work`: langevinWorkBytes(count) bytes, 16-byte aligned.
 import { potentialDU } from "./potential";
-import { normalAt, philox, philoxOut, resetNormalCache, uniform52, zigguratNormal } from "./rng";
+import { normalAt, philox, philoxOut, resetNormalCache, uniform52, ZIG_BITS, ZIG_LAYERS, ZIG_RATIOS, zigAbscissa, zigguratNormal } from "./rng";
 
 const EM: i32 = 0;
 const LM: i32 = 1;
@@ -55,8 +55,31 @@ const NEVER: i32 = 0x7fffffff;
 /** Bytes of workspace langevinRun needs for `count` walkers. */
 export function langevinWorkBytes(count: i32): i32 {
   const m = padded(count);
-  // idx (i32), dead (i32), x, aux, force (f64), four rows of Philox words (u32)
-  return m * (4 + 4 + 8 + 8 + 8 + 16);
+  // idx (i32), dead (i32), x, aux, force (f64), four rows of Philox words (u32); the scaled
+  // ziggurat pairs of the Euler–Maruyama noise (emNoiseTable)
+  return m * (4 + 4 + 8 + 8 + 8 + 16) + ZIG_LAYERS * 16;
+}
+
+/**
+ * The Euler–Maruyama noise table: pairs (σ·X[i], X[i+1]/X[i]) at `out`, so that the noise σ·ξ of
+ * an accepted ziggurat candidate is one product u·(σ·X[i]).
+ */
+function emNoiseTable(zig: usize, sigma: f64, out: usize): void {
+  for (let i: usize = 0; i < <usize>ZIG_LAYERS; i++) {
+    store<f64>(out + (i << 4), sigma * load<f64>(zig + (i << 3)));
+    store<f64>(out + (i << 4) + 8, load<f64>(zig + ((ZIG_RATIOS + i) << 3)));
+  }
+}
+
+/**
+ * The noise σ·ξ of one Euler–Maruyama step from candidate word `word` (normal k of walker w):
+ * u·(σ·X[i]) on the fast path, σ times the slow-path normal otherwise. `noise` is emNoiseTable's.
+ */
+@inline function emNoise(zig: usize, noise: usize, sigma: f64, word: u32, k: u32, w: u32, k0: u32, k1: u32): f64 {
+  const i = <usize>(word & (ZIG_LAYERS - 1));
+  const u = zigAbscissa(word);
+  if (Math.abs(u) < load<f64>(noise + (i << 4) + 8)) return u * load<f64>(noise + (i << 4));
+  return sigma * zigguratNormal(zig, word, k, w, k0, k1);
 }
 
 // Force evaluation: polynomial potentials (descriptor kind 0) of degree ≤ 4 take a cubic Horner
@@ -86,8 +109,22 @@ function prepareForce(desc: usize): void {
   store<f64>(p + 2 * fb, load<f64>(p + 2 * fb) + x * x);
 }
 
+/** 2^-21, 2^-22 − 1 (f64x2 each): see emPair. */
+const loopConstants = memory.data<f64>([4.76837158203125e-7, 4.76837158203125e-7, -0.9999997615814209, -0.9999997615814209], 16);
+
 /** Round keys of Philox (k0 + r·W0, k1 + r·W1 splatted), rebuilt per call: 20 v128. */
 const roundKeys = memory.data(20 * 16, 16);
+
+/** Fill `roundKeys` for the key (k0, k1). */
+function philoxRoundKeys(k0: u32, k1: u32): void {
+  let ka = k0, kb = k1;
+  for (let r = 0; r < 10; r++) {
+    v128.store(roundKeys + (<usize>r << 5), i32x4.splat(<i32>ka));
+    v128.store(roundKeys + (<usize>r << 5) + 16, i32x4.splat(<i32>kb));
+    ka += 0x9e3779b9;
+    kb += 0xbb67ae85;
+  }
+}
 
 /**
  * Philox4x32-10 blocks (blk, 0, firstWalker + idx[i], 0) for i < m (m a multiple of 8), eight
@@ -100,13 +137,7 @@ function philoxRows(blk: u32, idx: usize, m: i32, firstWalker: u32, k0: u32, k1:
   const cBlk = i32x4.splat(<i32>blk);
   const vFirst = i32x4.splat(<i32>firstWalker);
   const zero = i32x4.splat(0);
-  let ka = k0, kb = k1;
-  for (let r = 0; r < 10; r++) {
-    v128.store(roundKeys + (<usize>r << 5), i32x4.splat(<i32>ka));
-    v128.store(roundKeys + (<usize>r << 5) + 16, i32x4.splat(<i32>kb));
-    ka += 0x9e3779b9;
-    kb += 0xbb67ae85;
-  }
+  philoxRoundKeys(k0, k1);
   for (let i = 0; i < m; i += 8) {
     const o = <usize>i << 2;
     let a0 = cBlk, a1 = zero, a2 = i32x4.add(v128.load(idx + o), vFirst), a3 = zero;
@@ -156,25 +187,48 @@ function padLanes(idx: usize, dead: usize, xa: usize, aa: usize, fa: usize, m: i
 }
 
 /**
- * One Euler–Maruyama step of the two walkers at o (f64x2): ziggurat normals from their words
- * (vector fast path, scalar fallbacks), cubic force, update. Returns x_{n+1}.
+ * One Euler–Maruyama step of the two walkers at o (f64x2) from their ziggurat candidates: u (the
+ * abscissas), pa/pb (their emNoiseTable pairs (σ·X[i], X[i+1]/X[i])) and w0/w1 (the words, for the
+ * scalar fallbacks); x_{n+1} = (x_n − Δ(x_n)) + σξ with the drift-scaled cubic force Δ (vD0..vD3 =
+ * dt/γ times the force coefficients).
  */
-@inline function emPair(o: usize, xc: v128, row: usize, zig: usize, zigPairs: usize, idx: usize, firstWalker: u32, k: u32, k0: u32, k1: u32, oddCubic: bool, vE0: v128, vE1: v128, vE2: v128, vE3: v128, vDrift: v128, vSig: v128): v128 {
-  const w0 = load<u32>(row + (o << 2)), w1 = load<u32>(row + (o << 2) + 4);
-  const l0 = <usize>(w0 & 255), l1 = <usize>(w1 & 255);
-  // (word >>> 8) < 2^24, so the signed conversion (one cvtdq2pd) is exact; (c + 1/2)·2^-23 − 1
-  const u = f64x2.sub(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(i32x4.shr_u(v128.load64_zero(row + (o << 2)), 8)), f64x2.splat(0.5)), f64x2.splat(1.1920928955078125e-7)), f64x2.splat(1.0));
-  const pa = v128.load(zigPairs + (l0 << 4)), pb = v128.load(zigPairs + (l1 << 4));
-  let xi = f64x2.mul(u, i64x2.shuffle(pa, pb, 0, 2));
-  if (!i64x2.all_true(f64x2.lt(f64x2.abs(u), i64x2.shuffle(pa, pb, 1, 3)))) {
+@inline function emStepPair(o: usize, xc: v128, u: v128, pa: v128, pb: v128, w0: u32, w1: u32, zig: usize, noise: usize, sigma: f64, idx: usize, firstWalker: u32, k: u32, k0: u32, k1: u32, oddCubic: bool, vD0: v128, vD1: v128, vD2: v128, vD3: v128): v128 {
+  let nz = f64x2.mul(u, i64x2.shuffle(pa, pb, 0, 2));
+  if (v128.any_true(f64x2.ge(f64x2.abs(u), i64x2.shuffle(pa, pb, 1, 3)))) {
     const wa = firstWalker + <u32>load<i32>(idx + (o << 2));
     const wb = firstWalker + <u32>load<i32>(idx + (o << 2) + 4);
-    xi = f64x2.replace_lane(f64x2.replace_lane(xi, 0, zigguratNormal(zig, w0, k, wa, k0, k1)), 1, zigguratNormal(zig, w1, k, wb, k0, k1));
+    nz = f64x2.replace_lane(f64x2.replace_lane(nz, 0, emNoise(zig, noise, sigma, w0, k, wa, k0, k1)), 1, emNoise(zig, noise, sigma, w1, k, wb, k0, k1));
   }
-  const g = oddCubic
-    ? f64x2.mul(f64x2.add(f64x2.mul(f64x2.mul(vE3, xc), xc), vE1), xc)
-    : f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(vE3, xc), vE2), xc), vE1), xc), vE0);
-  return f64x2.add(f64x2.sub(xc, f64x2.mul(vDrift, g)), f64x2.mul(vSig, xi));
+  const d = oddCubic
+    ? f64x2.mul(f64x2.add(f64x2.mul(f64x2.mul(vD3, xc), xc), vD1), xc)
+    : f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(vD3, xc), vD2), xc), vD1), xc), vD0);
+  return f64x2.add(f64x2.sub(xc, d), nz);
+}
+
+/**
+ * One Euler–Maruyama step of the two walkers at o whose candidate words are in the Philox row
+ * `row` (see emStepPair). The abscissa u = (c + 1/2)·2^-21 − 1 of c = word >>> 10 (zigAbscissa) is
+ * computed as c·2^-21 + (2^-22 − 1): every operation is exact (c < 2^22, u a multiple of 2^-22 in
+ * (−1, 1)), so the bits equal the scalar form of the JS twin.
+ */
+@inline function emPair(o: usize, xc: v128, row: usize, zig: usize, noise: usize, sigma: f64, idx: usize, firstWalker: u32, k: u32, k0: u32, k1: u32, oddCubic: bool, vD0: v128, vD1: v128, vD2: v128, vD3: v128, vScale: v128, vOffset: v128): v128 {
+  const w0 = load<u32>(row + (o << 2)), w1 = load<u32>(row + (o << 2) + 4);
+  // (word >>> 10) < 2^22, so the signed conversion (one cvtdq2pd) is exact
+  const u = f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_s(i32x4.shr_u(v128.load64_zero(row + (o << 2)), ZIG_BITS)), vScale), vOffset);
+  const pa = v128.load(noise + (<usize>(w0 & (ZIG_LAYERS - 1)) << 4)), pb = v128.load(noise + (<usize>(w1 & (ZIG_LAYERS - 1)) << 4));
+  return emStepPair(o, xc, u, pa, pb, w0, w1, zig, noise, sigma, idx, firstWalker, k, k0, k1, oddCubic, vD0, vD1, vD2, vD3);
+}
+
+/**
+ * Lanes of a step xc → xn that need the scalar event code: a boundary reached, or (bridge) a step
+ * ending within reach of one. With the bridge test on a finite boundary b, (b − x_n)(b − x_{n+1})
+ * < reach also catches x_{n+1} beyond b: a running walker has b − x_n > 0, so the product is ≤ 0
+ * (or −∞; NaN only if x_{n+1} is NaN, which the plain comparison would not flag either).
+ */
+@inline function pairEvents(xc: v128, xn: v128, bridgeHi: bool, hasLo: bool, bridgeLo: bool, vHi: v128, vLo: v128, vReach: v128): v128 {
+  let event = bridgeHi ? f64x2.lt(f64x2.mul(f64x2.sub(vHi, xc), f64x2.sub(vHi, xn)), vReach) : f64x2.ge(xn, vHi);
+  if (hasLo) event = v128.or(event, bridgeLo ? f64x2.lt(f64x2.mul(f64x2.sub(xc, vLo), f64x2.sub(xn, vLo)), vReach) : f64x2.le(xn, vLo));
+  return event;
 }
 
 /**
@@ -210,6 +264,36 @@ function emEvents(o: usize, xc: v128, xn: v128, hi: f64, lo: f64, bridge: bool, 
       store<i32>(steps + (j << 2), n + 1);
       store<i32>(status + (j << 2), st);
       absorbed++;
+    }
+  }
+  return absorbed;
+}
+
+/**
+ * One Euler–Maruyama step (number n, normal k) with the cubic force for the m running walkers,
+ * four per iteration in two f64x2; the noise words are in the Philox row `row`. Absorbed (dead)
+ * and padding lanes are computed too, parked at NaN (never an event, results never used), so the
+ * common path has no per-walker branch; the rare events (ziggurat rejections, boundary hits,
+ * steps near a boundary for the bridge test) go lane by lane in scalar code with the same IEEE
+ * operations, so results equal the JS twin bit for bit. A function of its own so that everything
+ * loop-invariant arrives as a parameter: TurboFan would otherwise schedule pure invariant
+ * arithmetic (even divisions) inside the loop. Returns how many walkers were absorbed.
+ */
+function emSweep(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead: usize, x: usize, steps: usize, status: usize, zig: usize, noise: usize, sigma: f64, firstWalker: u32, k0: u32, k1: u32, hi: f64, lo: f64, invDdt: f64, oddCubic: bool, bridge: bool, hasLo: bool, bridgeHi: bool, bridgeLo: bool, vD0: v128, vD1: v128, vD2: v128, vD3: v128, vHi: v128, vLo: v128, vReach: v128, vScale: v128, vOffset: v128): i32 {
+  let absorbed = 0;
+  for (let i = 0; i < m; i += 4) {
+    const o = <usize>i;
+    const xc = v128.load(xa + (o << 3));
+    const xcB = v128.load(xa + (o << 3) + 16);
+    const xn = emPair(o, xc, row, zig, noise, sigma, idx, firstWalker, k, k0, k1, oddCubic, vD0, vD1, vD2, vD3, vScale, vOffset);
+    const xnB = emPair(o + 2, xcB, row, zig, noise, sigma, idx, firstWalker, k, k0, k1, oddCubic, vD0, vD1, vD2, vD3, vScale, vOffset);
+    v128.store(xa + (o << 3), xn);
+    v128.store(xa + (o << 3) + 16, xnB);
+    const event = pairEvents(xc, xn, bridgeHi, hasLo, bridgeLo, vHi, vLo, vReach);
+    const eventB = pairEvents(xcB, xnB, bridgeHi, hasLo, bridgeLo, vHi, vLo, vReach);
+    if (v128.any_true(v128.or(event, eventB))) {
+      if (v128.any_true(event)) absorbed += emEvents(o, xc, xn, hi, lo, bridge, invDdt, n, firstWalker, idx, dead, xa, x, steps, status, k0, k1);
+      if (v128.any_true(eventB)) absorbed += emEvents(o + 2, xcB, xnB, hi, lo, bridge, invDdt, n, firstWalker, idx, dead, xa, x, steps, status, k0, k1);
     }
   }
   return absorbed;
@@ -272,6 +356,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
   const aa = xa + (<usize>mp << 3);
   const fa = aa + (<usize>mp << 3);
   const words = fa + (<usize>mp << 3);
+  const noise = words + (<usize>mp << 4);
   const rowBytes = <usize>mp << 2;
 
   // gather the running walkers (in chunk order)
@@ -315,11 +400,17 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
   let nextMom: i32 = momStride > 0 ? (n / momStride + 1) * momStride : NEVER;
   let curBlock: u32 = 0xffffffff;
   let nDead = 0;
-  const vDrift = f64x2.splat(drift), vSig = f64x2.splat(sigEM), vInv = f64x2.splat(invDdt);
-  const vE0 = f64x2.splat(e0), vE1 = f64x2.splat(e1), vE2 = f64x2.splat(e2), vE3 = f64x2.splat(e3);
-  const vHi = f64x2.splat(hi), vLo = f64x2.splat(lo), v37 = f64x2.splat(37.0);
+  // Euler–Maruyama: the drift-scaled force coefficients and the σ-scaled ziggurat table
+  const vD0 = f64x2.splat(drift * e0), vD1 = f64x2.splat(drift * e1), vD2 = f64x2.splat(drift * e2), vD3 = f64x2.splat(drift * e3);
+  if (method == EM) emNoiseTable(zig, sigEM, noise);
+  const vHi = f64x2.splat(hi), vLo = f64x2.splat(lo);
+  // The bridge test of the scalar event code, (b − x_n)(b − x_{n+1})·invDdt < 37, as a vector
+  // pre-filter without the multiplication: (b − x_n)(b − x_{n+1}) < 37·D·dt·(1 + 2^-30) flags every
+  // lane the scalar test can accept (the margin covers the roundings), and a few more
+  const vReach = f64x2.splat(37.0 / invDdt * (1.0 + 9.313225746154785e-10));
+  // loop constants read from memory: V8 rebuilds a v128.const at every use, a local stays in a register
+  const vScale = v128.load(loopConstants), vOffset = v128.load(loopConstants, 16);
   const hasLo = lo > -Infinity;
-  const zigPairs = zig + (513 << 3);
   // U′ = e3 x³ + e1 x (symmetric quartic wells): (e3·x·x + e1)·x equals the full Horner form
   // ((e3·x + 0)·x + e1)·x + 0 exactly (adding +0 changes at most the sign of a zero), so the JS twin
   // needs no special case
@@ -334,39 +425,8 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     const row = words + (<usize>(k & 3)) * rowBytes;
     const n1 = n + 1;
     if (method == EM && cubic) {
-      // The hot case, four walkers per iteration in two f64x2: Euler–Maruyama with the cubic
-      // force. Absorbed (dead) and padding lanes are computed too, parked at NaN (never an event,
-      // results never used), so the common path has no per-walker branch; the rare events —
-      // ziggurat rejections, boundary hits, steps near a boundary (bridge test) — go lane by lane
-      // in scalar code with the same IEEE operations, so results equal the JS twin bit for bit.
-      for (let i = 0; i < m; i += 4) {
-        const o = <usize>i;
-        const xc = v128.load(xa + (o << 3));
-        const xcB = v128.load(xa + (o << 3) + 16);
-        const xn = emPair(o, xc, row, zig, zigPairs, idx, firstWalker, k, k0, k1, oddCubic, vE0, vE1, vE2, vE3, vDrift, vSig);
-        const xnB = emPair(o + 2, xcB, row, zig, zigPairs, idx, firstWalker, k, k0, k1, oddCubic, vE0, vE1, vE2, vE3, vDrift, vSig);
-        v128.store(xa + (o << 3), xn);
-        v128.store(xa + (o << 3) + 16, xnB);
-        // events: a boundary reached, or (bridge) a step ending within reach of one
-        let event = f64x2.ge(xn, vHi);
-        let eventB = f64x2.ge(xnB, vHi);
-        if (bridge) {
-          event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(vHi, xc), f64x2.sub(vHi, xn)), vInv), v37));
-          eventB = v128.or(eventB, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(vHi, xcB), f64x2.sub(vHi, xnB)), vInv), v37));
-        }
-        if (hasLo) {
-          event = v128.or(event, f64x2.le(xn, vLo));
-          eventB = v128.or(eventB, f64x2.le(xnB, vLo));
-          if (bridge) {
-            event = v128.or(event, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(xc, vLo), f64x2.sub(xn, vLo)), vInv), v37));
-            eventB = v128.or(eventB, f64x2.lt(f64x2.mul(f64x2.mul(f64x2.sub(xcB, vLo), f64x2.sub(xnB, vLo)), vInv), v37));
-          }
-        }
-        if (v128.any_true(v128.or(event, eventB))) {
-          if (v128.any_true(event)) nDead += emEvents(o, xc, xn, hi, lo, bridge, invDdt, n, firstWalker, idx, dead, xa, x, steps, status, k0, k1);
-          if (v128.any_true(eventB)) nDead += emEvents(o + 2, xcB, xnB, hi, lo, bridge, invDdt, n, firstWalker, idx, dead, xa, x, steps, status, k0, k1);
-        }
-      }
+      // the hot case: Euler–Maruyama with the cubic force, in SIMD
+      nDead += emSweep(m, n, k, row, xa, idx, dead, x, steps, status, zig, noise, sigEM, firstWalker, k0, k1, hi, lo, invDdt, oddCubic, bridge, hasLo, bridge && hi < Infinity, bridge && hasLo, vD0, vD1, vD2, vD3, vHi, vLo, vReach, vScale, vOffset);
     } else {
       for (let i = 0; i < m; i++) {
         const o = <usize>i;
@@ -376,11 +436,12 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
         let st = 0;
         if (method <= LM) {
           const g = cubic ? ((e3 * xc + e2) * xc + e1) * xc + e0 : potentialDU(desc, xc);
-          const xi = zigguratNormal(zig, load<u32>(row + (o << 2)), k, w, k0, k1);
+          const word = load<u32>(row + (o << 2));
           let xn: f64;
           if (method == EM) {
-            xn = xc - drift * g + sigEM * xi;
+            xn = xc - drift * g + emNoise(zig, noise, sigEM, word, k, w, k0, k1);
           } else {
+            const xi = zigguratNormal(zig, word, k, w, k0, k1);
             xn = xc - drift * g + sigLM * (load<f64>(aa + (o << 3)) + xi);
             store<f64>(aa + (o << 3), xi);
           }

@@ -1,7 +1,7 @@
 // Counter-based random numbers for ensembles of walkers: Philox4x32-10 (Salmon et al., SC'11,
-// "Parallel random numbers: as easy as 1, 2, 3") turned into normal variates by a 256-layer
+// "Parallel random numbers: as easy as 1, 2, 3") turned into normal variates by a 1024-layer
 // ziggurat (Marsaglia & Tsang 2000, in Doornik's 2005 ZIGNOR form with independent bits for the
-// layer and the abscissa).
+// layer and the abscissa: the low 10 bits of a word pick the layer, the high 22 the abscissa).
 //
 // Every number is a pure function of (seed, walker, index): no generator state is carried, so a
 // walker's noise does not depend on which thread runs it, on chunking, or on how many kernel calls
@@ -10,17 +10,29 @@
 //   its rejection fallbacks    block (k, attempt ≥ 1, w, 2)        → two 52-bit uniforms
 //   bridge uniforms, step n    block (n, 0, w, 1)                   → two 52-bit uniforms
 // The ziggurat tables are computed once in JS (src/langevin/ziggurat.ts) and passed in, so the
-// WASM kernel and its JS twin use bit-identical tables. Layout of `zig` (f64):
-//   [0 .. 256] layer edges X[0..256] (X[0] = V/f(R), X[1] = R, X[256] = 0), [257 .. 512] X[i+1]/X[i],
-//   [513 .. 1024] pairs (X[i], X[i+1]/X[i]) for one-load SIMD lookups.
+// WASM kernel and its JS twin use bit-identical tables. Layout of `zig` (f64, N = ZIG_LAYERS):
+//   [0 .. N] layer edges X[0..N] (X[0] = V/f(R), X[1] = R, X[N] = 0), [N+1 .. 2N] X[i+1]/X[i],
+//   [2N+1 .. 4N] pairs (X[i], X[i+1]/X[i]) for one-load SIMD lookups, [4N+1 .. 5N+1] f(X[i]).
 
 const M0: u32 = 0xd2511f53;
 const M1: u32 = 0xcd9e8d57;
 const W0: u32 = 0x9e3779b9;
 const W1: u32 = 0xbb67ae85;
 
-/** Ziggurat tail start R for 256 layers. */
-export const ZIG_R: f64 = 3.6541528853610088;
+/** Ziggurat tail start R for 1024 layers. */
+export const ZIG_R: f64 = 4.038849846109504;
+/** Layers of the ziggurat; a word's low ZIG_BITS bits pick one. */
+export const ZIG_LAYERS: i32 = 1024;
+export const ZIG_BITS: u32 = 10;
+/** Offsets (in f64) of the ratio, pair and density tables in `zig`. */
+export const ZIG_RATIOS: usize = ZIG_LAYERS + 1;
+export const ZIG_PAIRS: usize = 2 * ZIG_LAYERS + 1;
+export const ZIG_DENSITIES: usize = 4 * ZIG_LAYERS + 1;
+
+/** The abscissa u = (c + 1/2)·2^-21 − 1 ∈ (−1, 1) of a word's high 22 bits c (exact). */
+@inline export function zigAbscissa(word: u32): f64 {
+  return (<f64>(word >>> ZIG_BITS) + 0.5) * 4.76837158203125e-7 - 1.0;
+}
 
 /** Scratch for slow paths (ziggurat fallbacks, bridge uniforms): 4 u32. */
 export const philoxOut: usize = memory.data(16);
@@ -54,10 +66,10 @@ export function philox(c0: u32, c1: u32, c2: u32, c3: u32, k0: u32, k1: u32, out
 function zigguratSlow(zig: usize, word: u32, k: u32, w: u32, k0: u32, k1: u32): f64 {
   let attempt: u32 = 0;
   while (true) {
-    const i = <usize>(word & 255);
-    const u = (<f64>(word >>> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
+    const i = <usize>(word & (ZIG_LAYERS - 1));
+    const u = zigAbscissa(word);
     const xi = load<f64>(zig + (i << 3));
-    if (Math.abs(u) < load<f64>(zig + ((257 + i) << 3))) return u * xi;
+    if (Math.abs(u) < load<f64>(zig + ((ZIG_RATIOS + i) << 3))) return u * xi;
     if (i == 0) {
       // Marsaglia's tail method beyond R
       while (true) {
@@ -68,13 +80,13 @@ function zigguratSlow(zig: usize, word: u32, k: u32, w: u32, k0: u32, k1: u32): 
         if (y + y > x * x) return u < 0.0 ? -(ZIG_R + x) : ZIG_R + x;
       }
     }
+    // wedge: accept x with probability (f(x) − f(X[i])) / (f(X[i+1]) − f(X[i]))
     const x = u * xi;
-    const xn = load<f64>(zig + ((i + 1) << 3));
-    const f0 = Math.exp(-0.5 * (xi * xi - x * x));
-    const f1 = Math.exp(-0.5 * (xn * xn - x * x));
+    const fi = load<f64>(zig + ((ZIG_DENSITIES + i) << 3));
+    const fn = load<f64>(zig + ((ZIG_DENSITIES + i + 1) << 3));
     attempt++;
     philox(k, attempt, w, 2, k0, k1, philoxOut);
-    if (f1 + uniform52(load<u32>(philoxOut), load<u32>(philoxOut, 4)) * (f0 - f1) < 1.0) return x;
+    if (fi + uniform52(load<u32>(philoxOut), load<u32>(philoxOut, 4)) * (fn - fi) < Math.exp(-0.5 * x * x)) return x;
     word = load<u32>(philoxOut, 8);
   }
   return 0.0;
@@ -82,9 +94,9 @@ function zigguratSlow(zig: usize, word: u32, k: u32, w: u32, k0: u32, k1: u32): 
 
 /** A standard normal from one 32-bit candidate word (fast path inline; rare rejections go slow). */
 @inline export function zigguratNormal(zig: usize, word: u32, k: u32, w: u32, k0: u32, k1: u32): f64 {
-  const i = <usize>(word & 255);
-  const u = (<f64>(word >>> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
-  if (Math.abs(u) < load<f64>(zig + ((257 + i) << 3))) return u * load<f64>(zig + (i << 3));
+  const i = <usize>(word & (ZIG_LAYERS - 1));
+  const u = zigAbscissa(word);
+  if (Math.abs(u) < load<f64>(zig + ((ZIG_RATIOS + i) << 3))) return u * load<f64>(zig + (i << 3));
   return zigguratSlow(zig, word, k, w, k0, k1);
 }
 

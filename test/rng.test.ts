@@ -73,7 +73,7 @@ describe("Philox4x32-10", () => {
   });
 });
 
-describe("normal variates (256-layer ziggurat on Philox)", () => {
+describe("normal variates (1024-layer ziggurat on Philox)", () => {
   const n = 1_000_000;
   let xs: Float64Array;
   beforeAll(() => {

@@ -1,6 +1,6 @@
 /* Native C build of the Langevin kernel benchmarked in bench/langevin.mjs: the same algorithm as
  * assembly/langevin.ts for overdamped Euler–Maruyama with the Brownian-bridge correction —
- * Philox4x32-10 counter-based noise (block (k>>2, 0, walker, 0), word k&3), 256-layer ziggurat,
+ * Philox4x32-10 counter-based noise (block (k>>2, 0, walker, 0), word k&3), 1024-layer ziggurat,
  * cubic-polynomial force, walkers of a 4096-walker chunk advanced in lockstep. Same seed → same
  * escape counts as the WASM engine (up to last-ulp libm differences on rare slow paths).
  * Build: gcc -O3 -march=native -o langevin langevin.c -lm
@@ -14,15 +14,17 @@
 #include <time.h>
 
 #define CHUNK 4096
-static double ZX[257], ZR[256];
-static const double ZIG_R = 3.6541528853610088, ZIG_V = 0.00492867323399;
+#define LAYERS 1024
+static double ZX[LAYERS + 1], ZR[LAYERS], ZF[LAYERS + 1];
+static const double ZIG_R = 4.038849846109504, ZIG_V = 0.001226324646353088;
 
 static void tables(void) {
   ZX[0] = ZIG_V / exp(-0.5 * ZIG_R * ZIG_R);
   ZX[1] = ZIG_R;
-  for (int i = 1; i < 255; i++) ZX[i + 1] = sqrt(-2 * log(ZIG_V / ZX[i] + exp(-0.5 * ZX[i] * ZX[i])));
-  ZX[256] = 0;
-  for (int i = 0; i < 256; i++) ZR[i] = ZX[i + 1] / ZX[i];
+  for (int i = 1; i < LAYERS - 1; i++) ZX[i + 1] = sqrt(-2 * log(ZIG_V / ZX[i] + exp(-0.5 * ZX[i] * ZX[i])));
+  ZX[LAYERS] = 0;
+  for (int i = 0; i < LAYERS; i++) ZR[i] = ZX[i + 1] / ZX[i];
+  for (int i = 0; i <= LAYERS; i++) ZF[i] = exp(-0.5 * ZX[i] * ZX[i]);
 }
 
 static inline void philox(uint32_t c0, uint32_t c1, uint32_t c2, uint32_t c3, uint32_t k0, uint32_t k1, uint32_t out[4]) {
@@ -40,8 +42,8 @@ static inline double uniform52(uint32_t a, uint32_t b) { return ((double)(a >> 1
 static double zig_slow(uint32_t word, uint32_t k, uint32_t w, uint32_t k0, uint32_t k1) {
   uint32_t attempt = 0, o[4];
   for (;;) {
-    int i = word & 255;
-    double u = ((double)(word >> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
+    int i = word & (LAYERS - 1);
+    double u = ((double)(word >> 10) + 0.5) * 4.76837158203125e-7 - 1.0;
     if (fabs(u) < ZR[i]) return u * ZX[i];
     if (i == 0) {
       for (;;) {
@@ -50,17 +52,16 @@ static double zig_slow(uint32_t word, uint32_t k, uint32_t w, uint32_t k0, uint3
         if (y + y > x * x) return u < 0 ? -(ZIG_R + x) : ZIG_R + x;
       }
     }
-    double x = u * ZX[i], xn = ZX[i + 1];
-    double f0 = exp(-0.5 * (ZX[i] * ZX[i] - x * x)), f1 = exp(-0.5 * (xn * xn - x * x));
+    double x = u * ZX[i];
     philox(k, ++attempt, w, 2, k0, k1, o);
-    if (f1 + uniform52(o[0], o[1]) * (f0 - f1) < 1.0) return x;
+    if (ZF[i] + uniform52(o[0], o[1]) * (ZF[i + 1] - ZF[i]) < exp(-0.5 * x * x)) return x;
     word = o[2];
   }
 }
 
 static inline double zig(uint32_t word, uint32_t k, uint32_t w, uint32_t k0, uint32_t k1) {
-  int i = word & 255;
-  double u = ((double)(word >> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
+  int i = word & (LAYERS - 1);
+  double u = ((double)(word >> 10) + 0.5) * 4.76837158203125e-7 - 1.0;
   if (fabs(u) < ZR[i]) return u * ZX[i];
   return zig_slow(word, k, w, k0, k1);
 }

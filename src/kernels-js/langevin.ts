@@ -7,7 +7,7 @@
  * path (bit-identical); other potentials use `dU` from JS, equal to the WASM evaluator to rounding.
  * @packageDocumentation
  */
-import { NormalStream, philox4x32, uniform52 } from "./rng.js";
+import { NormalStream, philox4x32, scaledLayers, uniform52 } from "./rng.js";
 
 /** The state of one chunk of walkers (structure of arrays, as in WASM memory). */
 export interface LangevinChunkState {
@@ -24,15 +24,18 @@ export interface LangevinChunkState {
 const EM = 0, LM = 1, BAOAB = 2, OBABO = 3;
 const NEVER = 0x7fffffff;
 
-/** The force −U′ as the WASM kernel evaluates it: cubic Horner for polynomials of degree ≤ 4. */
-export function forceFunction(desc: Float64Array, dU: (x: number) => number): (x: number) => number {
+/**
+ * U′ times `scale` as the WASM kernel evaluates it: for polynomials of degree ≤ 4 a cubic Horner
+ * form with the scale folded into the coefficients, otherwise scale·U′(x) (scale 1: U′ itself).
+ */
+export function forceFunction(desc: Float64Array, dU: (x: number) => number, scale = 1): (x: number) => number {
   if (desc[0] === 0 && desc[1]! <= 5) {
     const n = desc[1]!;
     const c = (k: number) => (n > k ? desc[2 + k]! : 0);
-    const e0 = c(1), e1 = 2 * c(2), e2 = 3 * c(3), e3 = 4 * c(4);
+    const e0 = scale * c(1), e1 = scale * (2 * c(2)), e2 = scale * (3 * c(3)), e3 = scale * (4 * c(4));
     return (x) => ((e3 * x + e2) * x + e1) * x + e0;
   }
-  return dU;
+  return scale === 1 ? dU : (x) => scale * dU(x);
 }
 
 function addMoment(mom: Float64Array, frames: number, f: number, x: number): void {
@@ -77,12 +80,16 @@ export function langevinRunJs(params: Float64Array, zig: Float64Array, dU: (x: n
   const limit = Math.min(stepLimit, maxSteps);
   const force = forceFunction(desc, dU);
   const stream = new NormalStream(zig, k0, k1);
+  // Euler–Maruyama: x_{n+1} = (x_n − Δ(x_n)) + σξ, Δ = (dt/γ)·U′ with the scale folded into a
+  // cubic's coefficients, σξ from the σ-scaled ziggurat (as in WASM)
   const u = new Uint32Array(4);
 
   const drift = dt / gamma;
   const sigEM = Math.sqrt(2.0 * kT * dt / gamma);
   const sigLM = Math.sqrt(kT * dt / (2.0 * gamma));
   const invDdt = gamma / (kT * dt);
+  const driftStep = forceFunction(desc, dU, drift);
+  const noiseX = method === EM ? scaledLayers(zig, sigEM) : null;
   const halfDtM = 0.5 * dt / mass;
   const cFull = Math.exp(-gamma * dt / mass);
   const cHalf = Math.exp(-0.5 * gamma * dt / mass);
@@ -105,12 +112,11 @@ export function langevinRunJs(params: Float64Array, zig: Float64Array, dU: (x: n
     while (n < limit) {
       const k = base + mult * n;
       if (method <= LM) {
-        const g = force(xc);
-        const xi = stream.at(k, w);
         let xn: number;
-        if (method === EM) xn = xc - drift * g + sigEM * xi;
+        if (method === EM) xn = xc - driftStep(xc) + stream.scaledAt(k, w, noiseX!, sigEM);
         else {
-          xn = xc - drift * g + sigLM * (a + xi);
+          const xi = stream.at(k, w);
+          xn = xc - drift * force(xc) + sigLM * (a + xi);
           a = xi;
         }
         if (xn >= hi) st = 1;

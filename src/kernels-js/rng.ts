@@ -1,16 +1,26 @@
 /**
- * Pure-JS twin of `assembly/rng.ts`: Philox4x32-10 and the 256-layer ziggurat, same counter
+ * Pure-JS twin of `assembly/rng.ts`: Philox4x32-10 and the 1024-layer ziggurat, same counter
  * layout, same bits, same arithmetic. Numbers agree with the WASM core bit for bit except, with
  * probability ~1e-16 per draw, in the rare slow paths that call `Math.log`/`Math.exp` (V8 and
  * AssemblyScript's libm may differ in the last ulp).
  * @packageDocumentation
  */
 
+import { ZIGGURAT_LAYERS, ZIGGURAT_R } from "../langevin/ziggurat.js";
+
 const M0 = 0xd2511f53;
 const M1 = 0xcd9e8d57;
 const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
-const ZIG_R = 3.6541528853610088;
+const ZIG_R = ZIGGURAT_R;
+const N = ZIGGURAT_LAYERS;
+const RATIOS = N + 1;
+const DENSITIES = 4 * N + 1;
+
+/** The abscissa u = (c + 1/2)·2^-21 − 1 ∈ (−1, 1) of a word's high 22 bits c (exact). */
+function abscissa(word: number): number {
+  return ((word >>> 10) + 0.5) * 4.76837158203125e-7 - 1.0;
+}
 
 /** High 32 bits of the 64-bit product of two u32 (exact, via 16-bit halves). */
 function mulhi(a: number, b: number): number {
@@ -53,10 +63,10 @@ const scratch = new Uint32Array(4);
 function zigguratSlow(zig: Float64Array, word: number, k: number, w: number, k0: number, k1: number): number {
   let attempt = 0;
   for (;;) {
-    const i = word & 255;
-    const u = ((word >>> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
+    const i = word & (N - 1);
+    const u = abscissa(word);
     const xi = zig[i]!;
-    if (Math.abs(u) < zig[257 + i]!) return u * xi;
+    if (Math.abs(u) < zig[RATIOS + i]!) return u * xi;
     if (i === 0) {
       for (;;) {
         attempt++;
@@ -66,23 +76,29 @@ function zigguratSlow(zig: Float64Array, word: number, k: number, w: number, k0:
         if (y + y > x * x) return u < 0 ? -(ZIG_R + x) : ZIG_R + x;
       }
     }
+    // wedge: accept x with probability (f(x) − f(X[i])) / (f(X[i+1]) − f(X[i]))
     const x = u * xi;
-    const xn = zig[i + 1]!;
-    const f0 = Math.exp(-0.5 * (xi * xi - x * x));
-    const f1 = Math.exp(-0.5 * (xn * xn - x * x));
+    const fi = zig[DENSITIES + i]!, fn = zig[DENSITIES + i + 1]!;
     attempt++;
     philox4x32(k, attempt, w, 2, k0, k1, scratch);
-    if (f1 + uniform52(scratch[0]!, scratch[1]!) * (f0 - f1) < 1.0) return x;
+    if (fi + uniform52(scratch[0]!, scratch[1]!) * (fn - fi) < Math.exp(-0.5 * x * x)) return x;
     word = scratch[2]!;
   }
 }
 
 /** A standard normal from one 32-bit ziggurat candidate (normal k of walker w; fallbacks from the counter). */
 export function zigguratNormal(zig: Float64Array, word: number, k: number, w: number, k0: number, k1: number): number {
-  const i = word & 255;
-  const u = ((word >>> 8) + 0.5) * 1.1920928955078125e-7 - 1.0;
-  if (Math.abs(u) < zig[257 + i]!) return u * zig[i]!;
+  const i = word & (N - 1);
+  const u = abscissa(word);
+  if (Math.abs(u) < zig[RATIOS + i]!) return u * zig[i]!;
   return zigguratSlow(zig, word, k, w, k0, k1);
+}
+
+/** The layer edges scaled by σ (σ·X[i], i < N): the fast path of σ·ξ is one product (emNoiseTable in WASM). */
+export function scaledLayers(zig: Float64Array, sigma: number): Float64Array {
+  const out = new Float64Array(N);
+  for (let i = 0; i < N; i++) out[i] = sigma * zig[i]!;
+  return out;
 }
 
 /**
@@ -94,15 +110,27 @@ export class NormalStream {
   private block = -1;
   private walker = -1;
   constructor(private readonly zig: Float64Array, private readonly k0: number, private readonly k1: number) {}
-  /** Normal number k (≥ 0) of walker w. */
-  at(k: number, w: number): number {
+  /** The candidate word of normal k of walker w (one Philox block serves four). */
+  private wordAt(k: number, w: number): number {
     const blk = k >>> 2;
     if (blk !== this.block || w !== this.walker) {
       philox4x32(blk, 0, w, 0, this.k0, this.k1, this.words);
       this.block = blk;
       this.walker = w;
     }
-    return zigguratNormal(this.zig, this.words[k & 3]!, k, w, this.k0, this.k1);
+    return this.words[k & 3]!;
+  }
+  /** Normal number k (≥ 0) of walker w. */
+  at(k: number, w: number): number {
+    return zigguratNormal(this.zig, this.wordAt(k, w), k, w, this.k0, this.k1);
+  }
+  /** σ times normal k of walker w, as the Euler–Maruyama kernels form it: u·(σ·X[i]) on the fast path (`scaled` from scaledLayers). */
+  scaledAt(k: number, w: number, scaled: Float64Array, sigma: number): number {
+    const word = this.wordAt(k, w);
+    const i = word & (N - 1);
+    const u = abscissa(word);
+    if (Math.abs(u) < this.zig[RATIOS + i]!) return u * scaled[i]!;
+    return sigma * zigguratSlow(this.zig, word, k, w, this.k0, this.k1);
   }
 }
 
