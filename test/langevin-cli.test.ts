@@ -29,7 +29,8 @@ describe("kramers simulate", () => {
     await expect(run(["--potential", "x^2/2", "--kT", "1", "--from", "0", "--to", "1", "--dynamics", "ballistic"])).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
   });
   it.runIf(existsSync("dist/cli.mjs"))("works from the built bin with 2 workers, same numbers", async () => {
-    const p = spawnSync("node", ["bin/kramers.mjs", "simulate", ...argv, "--workers", "2", "--particles", "9000"], { encoding: "utf8" });
+    const args = argv.map((a, i) => (argv[i - 1] === "--particles" ? "9000" : a));
+    const p = spawnSync("node", ["bin/kramers.mjs", "simulate", ...args, "--workers", "2"], { encoding: "utf8" });
     expect(p.status).toBe(0);
     const j = JSON.parse(p.stdout) as { mfpt: number; workers: number };
     const r = await simulate({ potential: "x^2/2", kT: 1, from: 0, to: 1, particles: 9000, dt: 0.01, tmax: 50, seed: 4 });

@@ -57,7 +57,11 @@ export interface SimulateOptions {
    * @default true
    */
   readonly bridge?: boolean;
-  /** Worker threads (worker_threads in Node, Web Workers in browsers). Results are bit-identical for any count. @default 1 */
+  /**
+   * Threads to run on: the calling thread plus `workers − 1` worker threads (worker_threads in
+   * Node, Web Workers in browsers). Results are bit-identical for any count.
+   * @default 1
+   */
   readonly workers?: number;
   /** "wasm" or the pure-JS twin "js" (same numbers; single-threaded). @default "wasm" */
   readonly engine?: "wasm" | "js";

@@ -170,21 +170,23 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     progress(done === o.particles);
   };
 
+  let last = Date.now();
+  const tick = async () => {
+    if (Date.now() - last < 50) return;
+    await yieldToEventLoop();
+    last = Date.now();
+    if (o.signal?.aborted) throw aborted();
+    progress(false);
+  };
   let workersUsed = 1;
   if (o.engine === "wasm" && o.workers > 1 && chunkCount > 1) {
+    // this thread works too, next to workers − 1 spawned ones
     workersUsed = Math.min(o.workers, chunkCount);
-    await runOnWorkers(job, chunkCount, workersUsed, await wasmModule(), accept, o.signal);
+    const kernel = lgWasmKernel((await instantiateWasm()).exports, job);
+    await runOnWorkers(job, chunkCount, workersUsed - 1, await wasmModule(), accept, o.signal, (c) => runChunkHere(job, kernel, c, tick));
   } else {
     if (o.engine === "js" && o.workers > 1) warnings.add("WORKERS_IGNORED", "the JS twin engine runs on one thread; workers apply to engine \"wasm\"");
     const kernel = o.engine === "wasm" ? lgWasmKernel((await instantiateWasm()).exports, job) : jsKernel(job, (x) => o.potential.dU(x));
-    let last = Date.now();
-    const tick = async () => {
-      if (Date.now() - last < 50) return;
-      await yieldToEventLoop();
-      last = Date.now();
-      if (o.signal?.aborted) throw aborted();
-      progress(false);
-    };
     for (let c = 0; c < chunkCount; c++) {
       accept(await runChunkHere(job, kernel, c, tick));
       await tick();

@@ -85,11 +85,16 @@ async function spawn(source: string): Promise<PoolWorker> {
   };
 }
 
+/** Chunks queued per worker ahead of its results, so it never waits for the calling thread to pass it the next one. */
+const PREFETCH = 2;
+
 /**
- * Run chunks 0 … chunkCount−1 of `job` on `workers` workers; `onResult` receives each chunk's
- * statistics (in completion order). Rejects with ABORTED when `signal` fires.
+ * Run chunks 0 … chunkCount−1 of `job` on `workers` spawned workers and, when `runLocal` is
+ * given, on the calling thread too (it pulls chunks from the same queue while the workers start
+ * up, so their start-up cost is hidden); `onResult` receives each chunk's statistics (in
+ * completion order). Rejects with ABORTED when `signal` fires.
  */
-export async function runOnWorkers(job: LangevinJob, chunkCount: number, workers: number, module: WebAssembly.Module, onResult: (r: LangevinChunkResult) => void, signal?: AbortSignal): Promise<void> {
+export async function runOnWorkers(job: LangevinJob, chunkCount: number, workers: number, module: WebAssembly.Module, onResult: (r: LangevinChunkResult) => void, signal?: AbortSignal, runLocal?: (index: number) => Promise<LangevinChunkResult>): Promise<void> {
   const source = workerSource();
   const n = Math.min(workers, chunkCount);
   const pool = await Promise.all(Array.from({ length: n }, () => spawn(source)));
@@ -104,6 +109,13 @@ export async function runOnWorkers(job: LangevinJob, chunkCount: number, workers
         reject(e);
       };
       const abort = () => fail(new KramersError("ABORTED", "simulate was aborted"));
+      const complete = () => {
+        finished++;
+        if (finished === chunkCount) {
+          signal?.removeEventListener("abort", abort);
+          resolve();
+        }
+      };
       if (signal) {
         if (signal.aborted) return abort();
         signal.addEventListener("abort", abort, { once: true });
@@ -114,17 +126,30 @@ export async function runOnWorkers(job: LangevinJob, chunkCount: number, workers
           if (failed) return;
           if (msg.type === "error") return fail(new KramersError("WASM_UNAVAILABLE", `a simulation worker failed: ${msg.message}`));
           onResult(msg.result as LangevinChunkResult);
-          finished++;
-          if (finished === chunkCount) {
-            signal?.removeEventListener("abort", abort);
-            resolve();
-          } else if (next < chunkCount) w.post({ type: "chunk", index: next++ });
+          if (next < chunkCount) w.post({ type: "chunk", index: next++ });
+          complete();
         });
         w.post({ type: "init", module, job });
-        if (next < chunkCount) w.post({ type: "chunk", index: next++ });
+        for (let q = 0; q < PREFETCH && next < chunkCount; q++) w.post({ type: "chunk", index: next++ });
+      }
+      if (runLocal) {
+        void (async () => {
+          while (!failed && next < chunkCount) {
+            const r = await runLocal(next++);
+            if (failed) return;
+            onResult(r);
+            complete();
+            await yieldNow(); // let worker results in, so they get their next chunks
+          }
+        })().catch(fail);
       }
     });
   } finally {
     for (const w of pool) w.terminate();
   }
+}
+
+/** Yield to the event loop at once (setImmediate in Node; a zero timeout elsewhere). */
+function yieldNow(): Promise<void> {
+  return new Promise((r) => (typeof setImmediate === "function" ? setImmediate(r) : setTimeout(r, 0)));
 }

@@ -25,7 +25,7 @@ export const simulateCommand: Command = {
     COMMON_FLAGS.mass,
     { name: "dynamics", type: "string", help: "overdamped | underdamped (default overdamped)" },
     { name: "integrator", type: "string", help: "euler-maruyama | leimkuhler-matthews | baoab | obabo" },
-    { name: "workers", type: "number", help: "worker threads (default 1; results identical for any count)" },
+    { name: "workers", type: "number", help: "threads: this one plus W − 1 worker threads (default 1; results identical for any count)" },
     { name: "engine", type: "string", help: "wasm | js (default wasm)" },
     SVG_FLAG,
     COMMON_FLAGS.json,
