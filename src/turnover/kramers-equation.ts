@@ -54,7 +54,7 @@ export interface KramersConvergence {
   readonly converged: boolean;
   /** Estimated absolute error: mode truncation + grid (Richardson) parts. */
   readonly errorEstimate: number;
-  /** Mode-truncation part: the change from N to 1.5N modes at the finest spacing (extrapolated geometrically when two changes are known). */
+  /** Mode-truncation part: the change from N to 1.25N modes at the finest spacing (extrapolated geometrically when two equal steps are known). */
   readonly modeError: number;
   /** Grid part: |Q(h/2) − Q(h)|/3 after one refinement, then the Romberg estimate |R_k − R_{k−1}|/15, or |d_k|/(2^p − 1) with the observed order p where it is not ≈ 2. */
   readonly gridError: number;
@@ -268,12 +268,50 @@ const fitsMemory = (P: number, M: number, maxDoubles: number, method: "reduced" 
 const nextModes = (M: number) => Math.ceil(M * 1.5);
 
 /**
+ * The mode check at the finest spacing: N → 1.25N, up to maxModes. At a fixed grid the change in N
+ * falls off faster than geometrically once N resolves the grid (γ = 0.01, βΔU = 8, 345 nodes:
+ * 2e-3 → 9e-5 → 2e-9 for N = 630 → 946 → 1420, offline SuperLU fixture), so the smaller step
+ * still shows the error of N while costing 1.25³ ≈ 2× the finest solve instead of 1.5³ ≈ 3.4×.
+ */
+const checkModes = (M: number, maxM: number) => Math.min(Math.ceil(M * 1.25), Math.floor(maxM / 2));
+
+/**
+ * The mode-truncation error left after a step M → s₂M that changed the value by d₂, in the model
+ * E(M) = C·M^−p (the slow, algebraic regime of the Hermite truncation; once N resolves the grid
+ * the convergence is faster and p comes out larger): p from the ratio to the previous change d₁
+ * (step s₁), then E = d₂/(s₂^p − 1), at least d₂/10. With equal steps this is the geometric
+ * d₂·r/(1 − r), r = d₂/d₁; with one change only, p = 3 — below every rate measured at γ = 0.01,
+ * βΔU = 8 (offline fixture): the Richardson values between N = 280, 420, 630 converge like N^−4,
+ * the finest grid's values (345 nodes, N = 420, 630, ∞) like N^−6.5.
+ */
+export function modeTail(d2: number, s2: number, d1 = NaN, s1 = NaN): number {
+  let p = 3;
+  if (d1 > 0 && d2 > 0 && s1 > 1) {
+    const target = Math.log(d2 / d1);
+    const g = (q: number) => -q * Math.log(s1) + Math.log(1 - s2 ** -q) - Math.log(1 - s1 ** -q) - target;
+    let lo = 0.25, hi = 60;
+    if (g(lo) <= 0) p = lo;
+    else if (g(hi) >= 0) p = hi;
+    else {
+      for (let i = 0; i < 60; i++) {
+        const mid = 0.5 * (lo + hi);
+        if (g(mid) > 0) lo = mid;
+        else hi = mid;
+      }
+      p = 0.5 * (lo + hi);
+    }
+  } else if (d1 === 0 && d2 === 0) return 0;
+  return Math.max(d2 / (s2 ** p - 1), 0.1 * d2);
+}
+
+/**
  * Converge Q(h, M). (1) Mode count at the coarse spacing h0 (cheap; extrapolated change ≤ tol/4).
  * (2) At that mode count, halve h until the Romberg estimate ≤ tol/2. (3) Check the mode count
- * again at the finest spacing — a coarse grid cannot show the error of the high (fast-velocity)
- * modes, most visibly at an absorbing edge — and, while the change is too large, raise the mode
- * count and repeat (2). The value is the Richardson-extrapolated one plus the mode correction
- * measured at the finest spacing.
+ * again at the finest spacing (N → 1.25N) — a coarse grid cannot show the error of the high
+ * (fast-velocity) modes: at low friction the Hermite coefficients of mode n oscillate in x with a
+ * wavenumber ∝ √n, so a finer grid resolves, and needs, more modes — and, while the change is too
+ * large, raise the mode count and repeat (2) on the same nested grids. The value is the
+ * Richardson-extrapolated one plus the mode correction measured at the finest spacing.
  */
 function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, tol: number, maxM: number, fits: (h: number, M: number) => boolean, w: Warnings, what: string, method: "reduced" | "full", minLevels = 1): { value: number; conv: KramersConvergence } {
   let solves = 0;
@@ -290,6 +328,7 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
     return r;
   };
   const canRaise = (h: number, M: number) => 2 * nextModes(M) <= maxM && fits(h, nextModes(M));
+  const canCheck = (h: number, M: number) => checkModes(M, maxM) >= M + Math.max(2, Math.ceil(0.1 * M)) && fits(h, checkModes(M, maxM));
   let M = 8;
   let cur = ev(h0, M);
   let prevDiff = NaN;
@@ -359,8 +398,9 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
   let g = gridLoop(M, cur);
   let value = g.value;
   let modeDiffPrev = NaN;
+  let modeStepPrev = NaN;
   for (let round = 0; round < 8; round++) {
-    if (!canRaise(g.hFinest, M)) {
+    if (!canCheck(g.hFinest, M)) {
       w.add("NOT_CONVERGED", `${what}: mode count capped at N = ${2 * M} (maxModes / maxMemoryMB)`);
       // never checked at the finest spacing: the coarse-grid geometric extrapolation is too
       // optimistic there (the modes needed grow as the grid refines; measured at γ = 0.01, βΔU = 8:
@@ -369,13 +409,15 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
       if (round === 0) modeError = Math.max(modeError, Number.isFinite(prevDiff) ? 2 * prevDiff : 0, Math.abs(value) * tol);
       break;
     }
-    const M2 = nextModes(M);
+    const M2 = checkModes(M, maxM);
     const check = ev(g.hFinest, M2);
     const diff = Math.abs(check.value - g.finest.value);
     value = g.value + (check.value - g.finest.value);
-    const r = diff / modeDiffPrev;
-    modeError = r < 0.9 ? Math.max((diff * r) / (1 - r), 0.1 * diff) : diff;
+    // the steps may differ (the last one shortened by maxModes): modeTail models the change per step
+    const step = M2 / M;
+    modeError = modeTail(diff, step, modeDiffPrev, modeStepPrev);
     modeDiffPrev = diff;
+    modeStepPrev = step;
     if (modeError <= 0.25 * tol * Math.abs(value)) {
       M = M2;
       break;
@@ -420,8 +462,10 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
     // eigenvalue grid: nodes at both (mirrored) ends, reflecting (two wells) or absorbing (one well: end on a face)
     const twoWells = problem.otherWell !== undefined;
     const y0 = d * problem.eigenEnds[0], y1 = d * problem.eigenEnds[1];
+    // nested grids: the spacing halves exactly (h = h0/2^k), so Richardson's h² ratio is exactly 4
+    const K0 = Math.max(4, Math.ceil((y1 - y0) / h0));
     const gridFor = (h: number, M: number): KramersGrid & { K: number; hh: number } => {
-      const K = Math.max(4, Math.ceil((y1 - y0) / h));
+      const K = K0 * Math.round(h0 / h);
       const hh = (y1 - y0) / K;
       // P = 2K + 1: node … node; reflecting ends (two wells) or an absorbing edge at the target node (one well)
       return { x0: d * y0, dx: (d * hh) / 2, P: 2 * K + 1, M, K, hh, method };
@@ -458,8 +502,9 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
   const mfptDefinition = `mean first-passage time to x ${d > 0 ? "≥" : "≤"} ${target} from ${o.start === "bottom" ? `x_a = ${well.x} with Maxwellian velocities` : "the Boltzmann distribution of (x, v) in the starting well (x on its side of the barrier top)"}`;
   if (o.compute !== "rate") {
     const ya = d * well.x, yt = d * target, yo = d * problem.mfptOuter, yb = d * top.x;
+    const K0 = Math.max(2, Math.ceil((yt - ya) / h0));
     const gridFor = (h: number, M: number) => {
-      const K = Math.max(2, Math.ceil((yt - ya) / h));
+      const K = K0 * Math.round(h0 / h);
       const hh = (yt - ya) / K;
       const J = Math.max(1, Math.ceil((ya - yo) / hh));
       const y0 = ya - J * hh;
