@@ -279,3 +279,22 @@ describe("expression parsing", () => {
     expect(e.message).toMatch(/too deep/);
   });
 });
+
+describe("rate(): singular points between the well and its barrier", () => {
+  it("a log singularity inside the well's orbit is NOT_FINITE (before: ordinary rates, no warning)", () => {
+    const e = caught(() => rate({ potential: "x^4/4 - x^2/2 + 1e-12*log((x+1.3)^2 - 0.0001)", kT: 0.05, from: -1, domain: [-2, 2] }));
+    expect(e.code).toBe("NOT_FINITE");
+    expect(e.message).toMatch(/x ≈ -1\.3/);
+  });
+  it("a kink inside the orbit gives the rates with a SINGULARITY warning", () => {
+    const r = rate({ potential: "x^4/4 - x^2/2 + 0.01*abs(x+1.3)", kT: 0.05, from: -1, domain: [-2, 2] });
+    expect(r.rates.kramersFull).toBeGreaterThan(0);
+    expect(r.warnings.some((w) => w.code === "SINGULARITY")).toBe(true);
+  });
+  it("the landscape lists singularities and undefined regions as data, not only in warnings", () => {
+    const l = landscape({ potential: "x^2 + 1e-12*log((x-0.5)^2 - 0.0001)", domain: [-2, 2] });
+    expect(l.undefinedRegions.length).toBeGreaterThan(0);
+    expect(l.undefinedRegions.some(([a, b]) => a < 0.5 && b > 0.49)).toBe(true);
+    expect(landscape({ potential: "x^2", domain: [-2, 2] }).singularities).toEqual([]);
+  });
+});

@@ -85,6 +85,8 @@ describe("mfpt() on many potentials agrees with nested mpmath quadrature", () =>
     "tilted double well (fromFunction)": fromFunction((x) => x ** 4 / 4 - x ** 2 / 2 + 0.1 * x),
     "harmonic family k = 3, c = 0.5": harmonic({ stiffness: 3, center: 0.5 }),
     "Lorentzian bump 1.47 -> -1.47": "1/(1+x^2) + 0.1*x^2",
+    // before: NOT_FINITE "not smooth" (any jump of U′ was refused); a kink is now a panel edge
+    "kinked double well 0.05|x - 0.3|": "x^4/4 - x^2/2 + 0.05*abs(x - 0.3)",
   };
   for (const c of ref.mfpt) {
     it(c.name, () => {

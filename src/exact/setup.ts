@@ -102,18 +102,29 @@ export interface StationaryPoint {
 /**
  * Critical points of U (mirrored) on [lo, hi] and the sorted, unique breakpoints including `extra`,
  * from the landscape module's root isolation (rigorous interval isolation for expressions and
- * polynomials, dense sampling for plain functions). A pole, a kink where U′ is unbounded, or a
- * region where U is undefined makes the quadrature meaningless: NOT_FINITE.
+ * polynomials, dense sampling for plain functions). Kinks of U (|x − c|) become panel edges; a pole,
+ * a jump of U, or a region where U is undefined makes the quadrature meaningless: NOT_FINITE.
  */
 export function breakpointsOf(m: MirroredPotential, potential: Potential1D, lo: number, hi: number, extra: readonly number[]): { points: number[]; stationary: StationaryPoint[] } {
   // the landscape works in the caller's x; mirror the interval, then the points back
   const [L, R] = m.s === 1 ? [lo, hi] : [-hi, -lo];
   const iso = isolateCriticalPoints(potential, L, R);
+  // a kink (U continuous, U′ jumping, e.g. |x − c|) only needs a panel edge at it; a pole, a jump of
+  // U or an undefined region makes the integrals meaningless
+  const h = 1e-9 * (R - L);
+  const kinks: number[] = [];
+  let pole: number | undefined;
+  for (const x of iso.singular ?? []) {
+    const [ul, u0, ur] = [potential.U(x - h), potential.U(x), potential.U(x + h)];
+    const scale = 1 + Math.abs(u0);
+    if ([ul, u0, ur].every(Number.isFinite) && Math.abs(ur - u0) <= 1e-6 * scale && Math.abs(ul - u0) <= 1e-6 * scale) kinks.push(x);
+    else pole ??= x;
+  }
   const problem =
     iso.undefinedRanges && iso.undefinedRanges.length > 0
       ? `U is undefined (NaN) on about [${iso.undefinedRanges[0]![0].toPrecision(6)}, ${iso.undefinedRanges[0]![1].toPrecision(6)}]`
-      : iso.singular && iso.singular.length > 0
-        ? `U′ is discontinuous or unbounded near x ≈ ${iso.singular[0]!.toPrecision(8)} (a kink, cusp or pole)`
+      : pole !== undefined
+        ? `U is unbounded or jumps near x ≈ ${pole.toPrecision(8)} (a pole or step)`
         : undefined;
   if (problem !== undefined) {
     throw new KramersError("NOT_FINITE", `the potential is not smooth and finite on [${L}, ${R}], which the exact quadrature needs: ${problem}`, { interval: [L, R] });
@@ -122,11 +133,13 @@ export function breakpointsOf(m: MirroredPotential, potential: Potential1D, lo: 
     .map((c) => ({ x: m.s * c.x, kind: c.kind === "minimum" ? ("min" as const) : c.kind === "maximum" ? ("max" as const) : ("other" as const) }))
     .filter((p) => p.x > lo && p.x < hi)
     .sort((p, q) => p.x - q.x);
+  // kinks that are not extrema (U′ jumps without changing sign) are panel edges too
+  const edges = [...stationary.map((p) => p.x), ...kinks.map((x) => m.s * x).filter((x) => x > lo && x < hi)];
   // the ends and `extra` are exact; a critical point within rounding of one of them (a start placed
   // at the well bottom) would only add a panel of width ~1e-16
   const fixed = [lo, hi, ...extra].filter((x) => x >= lo && x <= hi);
   const near = 1e-13 * (hi - lo);
-  const pts = [...fixed, ...stationary.map((p) => p.x).filter((x) => !fixed.some((f) => Math.abs(f - x) <= near))].sort((p, q) => p - q);
+  const pts = [...fixed, ...edges.filter((x) => !fixed.some((f) => Math.abs(f - x) <= near))].sort((p, q) => p - q);
   const points = pts.filter((x, i) => i === 0 || x > pts[i - 1]!);
   return { points, stationary };
 }

@@ -106,6 +106,8 @@ export function analyseLandscape(potential: Potential1D, domain: readonly [numbe
     domain: [L, R],
     edges,
     method: iso.method,
+    singularities: [...(iso.singular ?? [])].sort((a, b) => a - b),
+    undefinedRegions: iso.undefinedRanges ?? [],
     warnings: warnings.list,
   };
 }

@@ -76,6 +76,10 @@ export interface LandscapeResult {
   readonly edges: { readonly left: DomainEdge; readonly right: DomainEdge };
   /** "interval" (rigorous root isolation on the expression tree) or "sampling" (heuristic, function potentials). */
   readonly method: "interval" | "sampling";
+  /** Points where U′ is unbounded or discontinuous (poles, cusps, kinks), also named in a SINGULARITY warning. */
+  readonly singularities: readonly number[];
+  /** Sub-ranges [a, b] where U is undefined (NaN), also named in an UNDEFINED_REGION warning. */
+  readonly undefinedRegions: readonly (readonly [number, number])[];
   /** Warnings: DEGENERATE_POINT, OPEN_EDGE, HEURISTIC_ROOTS, INCOMPLETE, SINGULARITY, UNDEFINED_REGION. */
   readonly warnings: ResultWarning[];
 }

@@ -214,6 +214,22 @@ export function rate(options: RateOptions): RateResult {
   const bdU = dU / kT;
   const wa = Math.sqrt(well.curvature / mass), wb = Math.sqrt(Math.abs(top.curvature) / mass);
   const act = actionIn(p, l, well.x, top.x, mass);
+  // the formulas need U defined and finite from the far turning point of the orbit over the well
+  // to the top; a kink there (U continuous, U′ jumping) only deserves a warning
+  const [spanLo, spanHi] = [Math.min(act.turningPoints[0], well.x, top.x), Math.max(act.turningPoints[1], well.x, top.x)];
+  const inSpan = (x: number) => x > spanLo && x < spanHi;
+  const h = 1e-9 * (o.domain[1] - o.domain[0]);
+  const pole = l.singularities.find((x) => inSpan(x) && ![x - h, x, x + h].every((y) => Number.isFinite(p.U(y))));
+  const gap = l.undefinedRegions.find(([a, b]) => b > spanLo && a < spanHi);
+  if (pole !== undefined || gap !== undefined) {
+    const where = pole ?? gap![0];
+    throw new KramersError(
+      "NOT_FINITE",
+      `U is ${pole !== undefined ? "not finite (a pole or log singularity)" : "undefined (NaN)"} near x ≈ ${where.toPrecision(6)}, inside the well at x = ${well.x.toPrecision(6)} or its orbit up to the barrier energy [${spanLo.toPrecision(6)}, ${spanHi.toPrecision(6)}]: the rate formulas do not apply`,
+      { option: "potential", x: where },
+    );
+  }
+  const kinks = l.singularities.filter(inSpan);
   const delta = (gamma * act.action) / (mass * kT);
   const upsilon = depopulationFactor(delta);
   const common = { barrierHeight: dU, kT, timeUnit };
@@ -269,6 +285,9 @@ export function rate(options: RateOptions): RateResult {
     warnings.add("UNDERFLOW", `βΔU = ${bdU.toPrecision(6)}: exp(−βΔU) underflows double precision, so the rates are 0; ln(kramersFull) = ${logFull.toPrecision(8)} (log10 = ${(logFull / Math.LN10).toPrecision(8)})`);
   }
   warnings.addAll(act.warnings);
+  if (kinks.length > 0) {
+    warnings.add("SINGULARITY", `U′ jumps (a kink or cusp) at x ≈ ${kinks.map((x) => x.toPrecision(6)).join(", ")}, between the well and the barrier or on the well's orbit: the action I(E_b) is still exact, but the smooth-potential assumptions behind the rate formulas are stretched there`);
+  }
   const named: [string, RateEstimate][] = [["tst", tst], ["kramersOverdamped", overdamped], ["kramersFull", full], ["energyDiffusion", ed], ["melnikovPollak", mp]];
   for (const [name, r] of named) for (const w of r.warnings) if (w.code !== "LOW_BARRIER") warnings.add(w.code, `${name}: ${w.message}`);
 

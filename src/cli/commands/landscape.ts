@@ -27,6 +27,8 @@ export const landscapeCommand: Command = {
       degenerate: l.degenerate.map(point),
       barriers: l.barriers,
       edges: l.edges,
+      singularities: l.singularities,
+      undefinedRegions: l.undefinedRegions,
       warnings: l.warnings,
     };
     const rows = [...l.minima, ...l.maxima, ...l.degenerate.filter((d) => d.kind === "inflection" || d.kind === "flat")]
