@@ -73,3 +73,12 @@ describe("kramers CLI errors", () => {
     expect((JSON.parse(r.out) as { error: { code: string } }).error.code).toBe("NOT_POSITIVE");
   });
 });
+
+describe("--json=true is --json for error output too", () => {
+  it("a bad flag with --json=true prints the JSON error object", async () => {
+    // before: only --json (exactly) switched errors to JSON
+    const r = await cli(["rate", "--json=true", "--potential", "x^2", "--kT", "abc", "--from", "0"]);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.out) as { error: { message: string } }).error.message).toContain("--kT");
+  });
+});

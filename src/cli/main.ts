@@ -10,6 +10,11 @@ function usage(): string {
   return lines.join("\n");
 }
 
+/** Whether --json (or --json=VALUE other than false) is among the arguments, even when they fail to parse. */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((a) => a === "--json" || (a.startsWith("--json=") && a !== "--json=false"));
+}
+
 /** Run the CLI with argv (without node and script); returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -20,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     const message = `unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(", ")}`;
-    if (rest.includes("--json")) console.log(JSON.stringify({ error: { code: "INVALID_ARGUMENT", message } }, null, 2));
+    if (wantsJson(rest)) console.log(JSON.stringify({ error: { code: "INVALID_ARGUMENT", message } }, null, 2));
     console.error(`kramers: ${message}\n\n${usage()}`);
     return 2;
   }
@@ -29,7 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const f of command.flags) console.log(`  --${f.name.padEnd(12)} ${f.help}${f.required ? " (required)" : ""}`);
     return 0;
   }
-  const json = rest.includes("--json");
+  const json = wantsJson(rest);
   try {
     const flags = parseFlags(rest, command.flags);
     const out = await command.run(flags);
