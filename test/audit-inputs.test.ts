@@ -298,3 +298,20 @@ describe("rate(): singular points between the well and its barrier", () => {
     expect(landscape({ potential: "x^2", domain: [-2, 2] }).singularities).toEqual([]);
   });
 });
+
+describe("spectrum count is bounded by what the grid has", () => {
+  it("count 200 with automatic refinement is INVALID_ARGUMENT (before: a raw TypeError from the Romberg table)", async () => {
+    const e = await caughtAsync(() => spectrum({ potential: "x^2", kT: 1, domain: [-3, 3], count: 200 }));
+    expect(e.details?.option).toBe("count");
+  });
+  it("count above a fixed grid's size is INVALID_ARGUMENT (before: 8 eigenvalues returned for count 20, silently)", async () => {
+    const e = await caughtAsync(() => spectrum({ potential: "x^2", kT: 1, domain: [-3, 3], grid: 8, count: 20 }));
+    expect(e.details?.option).toBe("count");
+  });
+  it("count 128 still works and gives OU eigenvalues nκ/γ", async () => {
+    const s = await spectrum({ potential: "x^2/2", kT: 0.01, domain: [-1, 1], count: 128, grid: 4096 });
+    expect(s.eigenvalues).toHaveLength(128);
+    // λ_5 = 5 for κ = γ = 1; walls at 10 thermal widths, grid h = 1/2048: h² error ~1e-6·n²
+    expect(Math.abs(s.eigenvalues[5]! - 5)).toBeLessThan(1e-3);
+  });
+});

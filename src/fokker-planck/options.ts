@@ -33,7 +33,7 @@ export interface FokkerPlanckOptions {
 
 /** Options of {@link spectrum}. */
 export interface SpectrumOptions extends FokkerPlanckOptions {
-  /** How many eigenvalues (λ0 = 0 included for reflecting walls). @default 5 */
+  /** How many eigenvalues (λ0 = 0 included for reflecting walls); at most 128, or at most `grid` with a fixed grid. @default 5 */
   readonly count?: number;
 }
 
@@ -93,5 +93,16 @@ export function checkFokkerPlanckOptions(name: string, options: unknown, extra: 
 export function checkSpectrumOptions(options: unknown): CheckedFokkerPlanckOptions & { readonly count: number } {
   const base = checkFokkerPlanckOptions("spectrum options", options, ["count"]);
   const count = requireInteger("count", (options as SpectrumOptions).count ?? 5, 1);
+  // a grid of n cells has n eigenvalues; the automatic refinement may start on 128 cells
+  const most = base.grid ?? 128;
+  if (count > most) {
+    throw new KramersError(
+      "INVALID_ARGUMENT",
+      base.grid !== undefined
+        ? `count = ${count} exceeds the ${base.grid} eigenvalues of a ${base.grid}-cell grid`
+        : `count = ${count} is more than the automatic refinement can deliver (at most 128, its smallest starting grid); pass grid: N ≥ count for more`,
+      { option: "count", value: count },
+    );
+  }
   return { ...base, count };
 }
