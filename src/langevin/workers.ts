@@ -1,7 +1,9 @@
 // A small worker pool for the Langevin engine: worker_threads in Node, Web Workers in browsers,
 // behind one code path. Workers get the compiled WebAssembly.Module (postMessage clones it) and
 // the job; they pull chunk indices one at a time and send back chunk statistics, which the caller
-// combines in chunk order — so the result is bit-identical to one thread.
+// combines in chunk order — so the result is bit-identical to one thread. The calling thread runs
+// chunks too, and finished workers are kept for the next run (IDLE_MS), so short runs do not pay
+// the start-up of a worker each time.
 //
 // No bundler plugin or separate file is needed: the worker's source is assembled at run time
 // from the self-contained functions of chunk.ts (Function.prototype.toString) and started with
@@ -50,39 +52,77 @@ if (typeof process !== "undefined" && process.versions && process.versions.node 
 /** The minimal worker interface both environments provide. */
 interface PoolWorker {
   post(message: unknown): void;
-  onMessage(handler: (message: any) => void): void;
-  onError(handler: (error: unknown) => void): void;
+  /** Send this worker's messages and errors to these handlers (replacing the previous ones). */
+  listen(onMessage: (message: any) => void, onError: (error: unknown) => void): void;
   terminate(): void;
 }
 
 const isNode = typeof process !== "undefined" && !!process.versions?.node;
 
+/** A worker whose listeners can be swapped between runs (one underlying listener each). */
+function poolWorker(post: (m: unknown) => void, subscribe: (message: (m: any) => void, error: (e: unknown) => void) => void, terminate: () => void): PoolWorker {
+  let message: (m: any) => void = () => {};
+  let error: (e: unknown) => void = () => {};
+  subscribe((m) => message(m), (e) => error(e));
+  return {
+    post,
+    listen(m, e) {
+      message = m;
+      error = e;
+    },
+    terminate,
+  };
+}
+
 async function spawn(source: string): Promise<PoolWorker> {
   if (isNode) {
     const { Worker } = await import("node:worker_threads");
     const w = new Worker(source, { eval: true });
-    w.unref();
-    return {
-      post: (m) => w.postMessage(m),
-      onMessage: (h) => void w.on("message", h),
-      onError: (h) => void w.on("error", h),
-      terminate: () => void w.terminate(),
-    };
+    w.unref(); // an idle pooled worker must not keep Node alive
+    return poolWorker((m) => w.postMessage(m), (m, e) => void w.on("message", m).on("error", e), () => void w.terminate());
   }
   if (typeof Worker === "undefined" || typeof Blob === "undefined") {
     throw new KramersError("INVALID_ARGUMENT", "workers > 1 needs worker_threads (Node) or Web Workers (browsers); use workers: 1 here", { option: "workers" });
   }
   const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
   const w = new Worker(url);
-  return {
-    post: (m) => w.postMessage(m),
-    onMessage: (h) => void w.addEventListener("message", (e) => h((e as MessageEvent).data)),
-    onError: (h) => void w.addEventListener("error", (e) => h(e)),
-    terminate: () => {
+  return poolWorker(
+    (m) => w.postMessage(m),
+    (m, e) => {
+      w.addEventListener("message", (ev) => m((ev as MessageEvent).data));
+      w.addEventListener("error", (ev) => e(ev));
+    },
+    () => {
       w.terminate();
       URL.revokeObjectURL(url);
     },
-  };
+  );
+}
+
+// Workers that finished a run wait here for the next one (starting a worker costs tens of ms,
+// a large share of a short run) and are terminated after IDLE_MS without work.
+const idle: PoolWorker[] = [];
+const IDLE_MS = 10_000;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function acquire(n: number): Promise<PoolWorker[]> {
+  const got = idle.splice(0, n);
+  if (got.length < n) {
+    const source = workerSource();
+    got.push(...(await Promise.all(Array.from({ length: n - got.length }, () => spawn(source)))));
+  }
+  return got;
+}
+
+function release(workers: PoolWorker[]): void {
+  for (const w of workers) w.listen(() => {}, () => {});
+  idle.push(...workers);
+  if (idleTimer !== undefined) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    for (const w of idle.splice(0)) w.terminate();
+    idleTimer = undefined;
+  }, IDLE_MS);
+  (idleTimer as { unref?: () => void }).unref?.();
 }
 
 /** Chunks queued per worker ahead of its results, so it never waits for the calling thread to pass it the next one. */
@@ -95,11 +135,10 @@ const PREFETCH = 2;
  * completion order). Rejects with ABORTED when `signal` fires.
  */
 export async function runOnWorkers(job: LangevinJob, chunkCount: number, workers: number, module: WebAssembly.Module, onResult: (r: LangevinChunkResult) => void, signal?: AbortSignal, runLocal?: (index: number) => Promise<LangevinChunkResult>): Promise<void> {
-  const source = workerSource();
-  const n = Math.min(workers, chunkCount);
-  const pool = await Promise.all(Array.from({ length: n }, () => spawn(source)));
+  const pool = await acquire(Math.min(workers, chunkCount));
   let next = 0;
   let finished = 0;
+  let ok = false;
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -121,14 +160,16 @@ export async function runOnWorkers(job: LangevinJob, chunkCount: number, workers
         signal.addEventListener("abort", abort, { once: true });
       }
       for (const w of pool) {
-        w.onError((e) => fail(new KramersError("WASM_UNAVAILABLE", `a simulation worker failed: ${String(e)}`)));
-        w.onMessage((msg) => {
-          if (failed) return;
-          if (msg.type === "error") return fail(new KramersError("WASM_UNAVAILABLE", `a simulation worker failed: ${msg.message}`));
-          onResult(msg.result as LangevinChunkResult);
-          if (next < chunkCount) w.post({ type: "chunk", index: next++ });
-          complete();
-        });
+        w.listen(
+          (msg) => {
+            if (failed) return;
+            if (msg.type === "error") return fail(new KramersError("WASM_UNAVAILABLE", `a simulation worker failed: ${msg.message}`));
+            onResult(msg.result as LangevinChunkResult);
+            if (next < chunkCount) w.post({ type: "chunk", index: next++ });
+            complete();
+          },
+          (e) => fail(new KramersError("WASM_UNAVAILABLE", `a simulation worker failed: ${String(e)}`)),
+        );
         w.post({ type: "init", module, job });
         for (let q = 0; q < PREFETCH && next < chunkCount; q++) w.post({ type: "chunk", index: next++ });
       }
@@ -144,8 +185,11 @@ export async function runOnWorkers(job: LangevinJob, chunkCount: number, workers
         })().catch(fail);
       }
     });
+    ok = true;
   } finally {
-    for (const w of pool) w.terminate();
+    // a worker of a failed or aborted run may still be busy: only clean ones go back to the pool
+    if (ok) release(pool);
+    else for (const w of pool) w.terminate();
   }
 }
 
