@@ -5,7 +5,7 @@
 // State is structure-of-arrays for a chunk of `count` walkers: x[dim][count], aux[dim][count]
 // (underdamped: the velocity; Leimkuhler–Matthews: the last noise ξ_n), steps[count] (i32, steps
 // taken), status[count] (i32: 0 running, 1 absorbed at the upper boundary, 2 at the lower,
-// 3 censored at maxSteps). Only dim = 1 is implemented; the layout and the `dim` slot are there so
+// 3 censored at maxSteps, 4 diverged: x not finite at the end of a call). Only dim = 1 is implemented; the layout and the `dim` slot are there so
 // N-D needs no new buffers.
 //
 // The walkers of a chunk advance in lockstep (all running walkers share the step count), so the
@@ -337,7 +337,10 @@ export function langevinInit(params: usize, zig: usize, x: usize, aux: usize, st
 export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, aux: usize, steps: usize, status: usize, count: i32, firstWalker: u32, stepLimit: i32, rec: usize, mom: usize, work: usize): i32 {
   const method = <i32>param(params, 1);
   const dt = param(params, 2), kT = param(params, 3), gamma = param(params, 4), mass = param(params, 5);
-  const lo = param(params, 6), hi = param(params, 7);
+  // An absent boundary (±∞) becomes NaN: every comparison with it is false, so a walker that runs
+  // off to ±∞ on an open side is not "absorbed" there but ends the call as diverged (status 4)
+  const lo = param(params, 6) > -Infinity ? param(params, 6) : NaN;
+  const hi = param(params, 7) < Infinity ? param(params, 7) : NaN;
   const bridge = param(params, 8) != 0.0 && method <= LM;
   const k0 = <u32>param(params, 9), k1 = <u32>param(params, 10);
   const maxSteps = <i32>param(params, 11);
@@ -410,7 +413,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
   const vReach = f64x2.splat(37.0 / invDdt * (1.0 + 9.313225746154785e-10));
   // loop constants read from memory: V8 rebuilds a v128.const at every use, a local stays in a register
   const vScale = v128.load(loopConstants), vOffset = v128.load(loopConstants, 16);
-  const hasLo = lo > -Infinity;
+  const hasLo = !isNaN(lo), hasHi = !isNaN(hi);
   // U′ = e3 x³ + e1 x (symmetric quartic wells): (e3·x·x + e1)·x equals the full Horner form
   // ((e3·x + 0)·x + e1)·x + 0 exactly (adding +0 changes at most the sign of a zero), so the JS twin
   // needs no special case
@@ -426,7 +429,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     const n1 = n + 1;
     if (method == EM && cubic) {
       // the hot case: Euler–Maruyama with the cubic force, in SIMD
-      nDead += emSweep(m, n, k, row, xa, idx, dead, x, steps, status, zig, noise, sigEM, firstWalker, k0, k1, hi, lo, invDdt, oddCubic, bridge, hasLo, bridge && hi < Infinity, bridge && hasLo, vD0, vD1, vD2, vD3, vHi, vLo, vReach, vScale, vOffset);
+      nDead += emSweep(m, n, k, row, xa, idx, dead, x, steps, status, zig, noise, sigEM, firstWalker, k0, k1, hi, lo, invDdt, oddCubic, bridge, hasLo, bridge && hasHi, bridge && hasLo, vD0, vD1, vD2, vD3, vHi, vLo, vReach, vScale, vOffset);
     } else {
       for (let i = 0; i < m; i++) {
         const o = <usize>i;
@@ -543,7 +546,8 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     store<f64>(x + (j << 3), load<f64>(xa + (o << 3)));
     store<f64>(aux + (j << 3), load<f64>(aa + (o << 3)));
     store<i32>(steps + (j << 2), n);
-    const st = n >= maxSteps ? 3 : 0;
+    const xe = load<f64>(xa + (o << 3));
+    const st = !isFinite(xe) ? 4 : n >= maxSteps ? 3 : 0;
     store<i32>(status + (j << 2), st);
     if (st == 0) running++;
   }

@@ -294,6 +294,20 @@ describe("simulate: cancellation and bad input", () => {
     expect(await code({ ...long, signal: AbortSignal.timeout(200) })).toBe("ABORTED");
     expect(await code({ ...long, workers: 2, signal: AbortSignal.timeout(200) })).toBe("ABORTED");
   });
+  it("refuses walkers that run off to a non-finite position instead of counting them as censored (both engines, workers)", async () => {
+    // U = x³ is unbounded below and sqrt(x) undefined for x < 0: the walkers' x becomes ±∞/NaN
+    const runaway: SimulateOptions = { potential: "x^3", kT: 0.1, from: 0, to: 5, particles: 50, dt: 0.01, tmax: 50 };
+    expect(await code(runaway)).toBe("NOT_FINITE");
+    expect(await code({ ...runaway, engine: "js" })).toBe("NOT_FINITE");
+    expect(await code({ ...runaway, particles: 9000, workers: 2 })).toBe("NOT_FINITE");
+    expect(await code({ ...runaway, dynamics: "underdamped" })).toBe("NOT_FINITE");
+    expect(await code({ potential: "sqrt(x)", kT: 0.1, from: 1, to: 2, particles: 10, dt: 0.01, tmax: 50 })).toBe("NOT_FINITE");
+    // the same potential with a lower boundary is fine: walkers are absorbed there
+    expect((await simulate({ ...runaway, to: [-1, 5] })).escapedLower).toBe(50);
+  });
+  it("refuses tmax shorter than one step", async () => {
+    expect(await code({ ...ok, dt: 0.1, tmax: 0.05 })).toBe("INVALID_ARGUMENT");
+  });
   it("names the bad option", async () => {
     expect(await code({ ...ok, kT: 0 })).toBe("NOT_POSITIVE");
     expect(await code({ ...ok, kT: NaN })).toBe("NOT_FINITE");

@@ -71,7 +71,9 @@ export function langevinInitJs(params: Float64Array, zig: Float64Array, s: Lange
 export function langevinRunJs(params: Float64Array, zig: Float64Array, dU: (x: number) => number, desc: Float64Array, s: LangevinChunkState, count: number, firstWalker: number, stepLimit: number, rec: Float64Array | null, mom: Float64Array | null): number {
   const method = params[1]!;
   const dt = params[2]!, kT = params[3]!, gamma = params[4]!, mass = params[5]!;
-  const lo = params[6]!, hi = params[7]!;
+  // an absent boundary (±∞) becomes NaN, as in WASM: no comparison with it is true
+  const lo = params[6]! > -Infinity ? params[6]! : NaN;
+  const hi = params[7]! < Infinity ? params[7]! : NaN;
   const bridge = params[8] !== 0 && method <= LM;
   const k0 = params[9]!, k1 = params[10]!;
   const maxSteps = params[11]!;
@@ -163,7 +165,7 @@ export function langevinRunJs(params: Float64Array, zig: Float64Array, dU: (x: n
         nextMom += momStride;
       }
     }
-    if (st === 0 && n >= maxSteps) st = 3;
+    if (st === 0) st = !Number.isFinite(xc) ? 4 : n >= maxSteps ? 3 : 0;
     s.x[j] = xc;
     s.aux[j] = a;
     s.steps[j] = n;

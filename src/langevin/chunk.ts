@@ -34,10 +34,11 @@ export interface LangevinJob {
 export interface LangevinChunkResult {
   index: number;
   count: number;
-  /** Absorbed at the upper / lower boundary; censored at tmax. */
+  /** Absorbed at the upper / lower boundary; censored at tmax; diverged (x not finite). */
   escapedHi: number;
   escapedLo: number;
   censored: number;
+  diverged: number;
   /** Σ t and Σ t² over absorbed walkers. */
   sumT: number;
   sumT2: number;
@@ -68,7 +69,7 @@ export interface LangevinChunkKernel {
 /** Reduce a finished chunk to its statistics. */
 export function lgChunkStats(job: LangevinJob, index: number, count: number, steps: Int32Array, status: Int32Array, rec: Float64Array | null, recRows: number, mom: Float64Array | null): LangevinChunkResult {
   const hist = new Float64Array(job.bins);
-  let escapedHi = 0, escapedLo = 0, censored = 0, sumT = 0, sumT2 = 0, walkerSteps = 0;
+  let escapedHi = 0, escapedLo = 0, censored = 0, diverged = 0, sumT = 0, sumT2 = 0, walkerSteps = 0;
   const times = job.keepTimes ? new Float64Array(count) : undefined;
   const which = job.keepTimes ? new Int8Array(count) : undefined;
   const scale = job.bins / job.maxSteps;
@@ -88,12 +89,13 @@ export function lgChunkStats(job: LangevinJob, index: number, count: number, ste
       hist[b] = hist[b]! + 1;
       if (times) times[j] = t;
     } else {
-      censored++;
+      if (st === 4) diverged++;
+      else censored++;
       if (times) times[j] = NaN;
     }
     if (which) which[j] = st;
   }
-  const out: LangevinChunkResult = { index, count, escapedHi, escapedLo, censored, sumT, sumT2, walkerSteps, hist };
+  const out: LangevinChunkResult = { index, count, escapedHi, escapedLo, censored, diverged, sumT, sumT2, walkerSteps, hist };
   if (times) out.times = times;
   if (which) out.which = which;
   if (rec && recRows > 0) out.rec = rec.slice(0, recRows * job.recFrames);

@@ -154,6 +154,7 @@ export function checkSimulateOptions(options: SimulateOptions): CheckedSimulateO
   if (o.tmax === undefined) maxSteps = DEFAULT_STEPS;
   else {
     const tmax = requirePositive("tmax", o.tmax);
+    if (tmax < dt) throw new KramersError("INVALID_ARGUMENT", `tmax = ${tmax} is shorter than one step dt = ${dt}`, { option: "tmax", value: tmax });
     maxSteps = Math.ceil(tmax / dt - 1e-9);
     if (maxSteps > MAX_STEPS) throw new KramersError("INVALID_ARGUMENT", `tmax/dt = ${tmax / dt} steps exceeds ${MAX_STEPS}; raise dt or lower tmax`, { option: "tmax" });
     if (maxSteps < 1) maxSteps = 1;

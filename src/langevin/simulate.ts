@@ -197,7 +197,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
 
 function assemble(o: CheckedSimulateOptions, job: LangevinJob, results: LangevinChunkResult[], workersUsed: number, warnings: Warnings): SimulateResult {
   const N = o.particles;
-  let escapedUpper = 0, escapedLower = 0, censored = 0, sumT = 0, sumT2 = 0, walkerSteps = 0;
+  let escapedUpper = 0, escapedLower = 0, censored = 0, diverged = 0, sumT = 0, sumT2 = 0, walkerSteps = 0;
   const counts = new Float64Array(o.bins);
   const times = o.keepTimes ? new Float64Array(N) : undefined;
   const boundaries = o.keepTimes ? new Int8Array(N) : undefined;
@@ -207,6 +207,7 @@ function assemble(o: CheckedSimulateOptions, job: LangevinJob, results: Langevin
     escapedUpper += r.escapedHi;
     escapedLower += r.escapedLo;
     censored += r.censored;
+    diverged += r.diverged;
     sumT += r.sumT;
     sumT2 += r.sumT2;
     walkerSteps += r.walkerSteps;
@@ -216,6 +217,13 @@ function assemble(o: CheckedSimulateOptions, job: LangevinJob, results: Langevin
     if (boundaries && r.which) boundaries.set(r.which, first);
     if (recX && r.rec) for (let j = 0; j * job.recFrames < r.rec.length; j++) recX[first + j]!.set(r.rec.subarray(j * job.recFrames, (j + 1) * job.recFrames));
     if (mom && r.mom) for (let i = 0; i < mom.length; i++) mom[i] = mom[i]! + r.mom[i]!;
+  }
+  if (diverged > 0) {
+    throw new KramersError(
+      "NOT_FINITE",
+      `${diverged} of ${N} walkers reached a non-finite position (x = NaN or ±∞) before tmax: the potential is unbounded below or undefined where they went, or dt = ${o.dt} is too large for its stiffness; bound the motion with an interval (to: [a, b]) or reduce dt`,
+      { option: "potential", diverged },
+    );
   }
   const escaped = escapedUpper + escapedLower;
   const m = meanEstimate(escaped, sumT, sumT2);
