@@ -315,3 +315,20 @@ describe("spectrum count is bounded by what the grid has", () => {
     expect(Math.abs(s.eigenvalues[5]! - 5)).toBeLessThan(1e-3);
   });
 });
+
+describe("landscape: degeneracy is judged against the curvature near the point, not across the domain", () => {
+  it("the wells of x⁴/4 − x²/2 on [−1e6, 1e6] are ordinary minima (before: all three points 'degenerate', so rate() refused)", () => {
+    const l = landscape({ potential: "x^4/4 - x^2/2", domain: [-1e6, 1e6] });
+    expect(l.degenerate).toHaveLength(0);
+    expect(l.minima.map((m) => m.curvature)).toEqual([expect.closeTo(2, 12), expect.closeTo(2, 12)]);
+    const r = rate({ potential: "x^4/4 - x^2/2", kT: 0.025, from: -1, domain: [-1e6, 1e6] });
+    // √2/(2π)·e^{−10}, closed form
+    expect(Math.abs(r.rates.kramersOverdamped / ((Math.SQRT2 / (2 * Math.PI)) * Math.exp(-10)) - 1)).toBeLessThan(1e-12);
+  });
+  it("the wells beside a sharp spike 1/(x² + 1e-6) are ordinary minima; x⁴ at 0 stays degenerate", () => {
+    const l = landscape({ potential: "x^2 + 1/(x^2 + 1e-6)", domain: [-1, 1] });
+    expect(l.minima).toHaveLength(2);
+    expect(l.degenerate).toHaveLength(0);
+    expect(landscape({ potential: "x^4 - 0*x", domain: [-1, 1] }).minima[0]!.degenerate).toBe(true);
+  });
+});

@@ -49,15 +49,19 @@ const REL_RESOLUTION = 1e-11;
 /** |U″| below this × (typical |U″| on the domain) makes a simple root degenerate. */
 export const REL_DEGENERATE_CURVATURE = 1e-9;
 
-/** Typical magnitude of U″ over the domain (for relative degeneracy tests). */
-export function curvatureScale(p: Potential1D, L: number, R: number): number {
+/**
+ * Typical |U″| near x: the largest over a window of ±1e-3 of the domain around it. A global scale
+ * would call every minimum of x⁴/4 − x²/2 on [−1e6, 1e6] (U″ = 2 against 3e12 at the edges), or
+ * the wells beside a sharp spike like 1/(x² + 1e-6), degenerate.
+ */
+function localCurvatureScale(p: Potential1D, x: number, L: number, R: number): number {
+  const half = 1e-3 * (R - L);
   let s = 0;
-  const n = 64;
-  for (let i = 0; i <= n; i++) {
-    const v = Math.abs(p.d2U(L + ((R - L) * i) / n));
+  for (let i = -4; i <= 4; i++) {
+    const v = Math.abs(p.d2U(Math.min(R, Math.max(L, x + (half * i) / 4))));
     if (Number.isFinite(v)) s = Math.max(s, v);
   }
-  return s > 0 ? s : 1;
+  return s;
 }
 
 function slopeScale(p: Potential1D, L: number, R: number): number {
@@ -105,7 +109,6 @@ function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: numb
   const wMin = REL_RESOLUTION * scale;
   // U′ identically zero on a box (a flat segment, e.g. a constant piece): its enclosure is [0, 0] up to padding
   const flatTol = 1e-290;
-  const cScale = curvatureScale(p, L, R);
   const sScale = slopeScale(p, L, R);
   const simple: number[] = [];
   const undefinedBoxes: [number, number][] = [];
@@ -172,7 +175,7 @@ function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: numb
     if (x - L <= endTol || R - x <= endTol) continue; // domain edges are not critical points
     if (merged.some(([a, b]) => x >= a - wMin && x <= b + wMin)) continue;
     const c = p.d2U(x);
-    const degenerate = !(Math.abs(c) > REL_DEGENERATE_CURVATURE * cScale);
+    const degenerate = !(Math.abs(c) > REL_DEGENERATE_CURVATURE * localCurvatureScale(p, x, L, R));
     let kind: CriticalKind = c > 0 ? "minimum" : "maximum";
     if (degenerate) kind = classifyBySigns(outsideSign(p, x, -1, wMin, L, R, trees.dU), outsideSign(p, x, 1, wMin, L, R, trees.dU));
     points.push({ x, kind, degenerate });
@@ -237,14 +240,13 @@ function isolateSampling(p: Potential1D, L: number, R: number, samples = 4000): 
     xs.push(x);
     fs.push(p.dU(x));
   }
-  const cScale = curvatureScale(p, L, R);
   const sScale = slopeScale(p, L, R);
   const points: RawCritical[] = [];
   const push = (x: number, touching: boolean) => {
     if (x - L <= h * 1e-6 || R - x <= h * 1e-6) return;
     if (points.some((q) => Math.abs(q.x - x) < h * 1e-3)) return;
     const c = p.d2U(x);
-    const degenerate = touching || !(Math.abs(c) > 1e-6 * cScale);
+    const degenerate = touching || !(Math.abs(c) > 1e-6 * localCurvatureScale(p, x, L, R));
     let kind: CriticalKind = c > 0 ? "minimum" : "maximum";
     if (degenerate) kind = classifyBySigns(outsideSign(p, x, -1, h / 8, L, R), outsideSign(p, x, 1, h / 8, L, R));
     points.push({ x, kind, degenerate });
