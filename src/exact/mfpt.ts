@@ -217,7 +217,9 @@ export function mfpt(options: MfptOptions): MfptResult {
   // left end of the inner integral, breakpoints at the critical points of U, and the inner
   // running integral J(y) = ∫_L^y e^{−φ} (log scale; panels carry ≤ 3 kT of U each)
   const counter = m.counter;
-  const cheb = { relTol: o.tolerance };
+  // no panel can be more accurate than the rounding of U itself (a large offset in U): asking for
+  // more only refines on noise (millions of evaluations); the PRECISION_LOSS warning says so
+  const cheb = { relTol: Math.min(1e-2, Math.max(o.tolerance, 8 * Number.EPSILON * beta * Math.max(Math.abs(ua), Math.abs(ub)))) };
   const inner = (lo: number) => {
     const bp = breakpointsOf(m, o.potential, lo, b, [a]);
     const uMin = Math.min(...bp.points.map(m.u));

@@ -105,7 +105,9 @@ export function splittingProbability(options: SplittingOptions): SplittingResult
     if (!Number.isFinite(v)) throw new KramersError("NOT_FINITE", `U(${points[i]}) = ${v}; the potential must be finite between the absorbing points`, { x: points[i] });
   });
   const uMax = Math.max(...values);
-  const H = buildCumulative((y) => beta * (m.u(y) - uMax), points, { relTol: o.tolerance, maxExponentRange: 3, what: "e^{U/kT}" }, m.counter);
+  // panels cannot beat the rounding of U itself (see the PRECISION_LOSS warning below)
+  const relTol = Math.min(1e-2, Math.max(o.tolerance, 8 * Number.EPSILON * beta * Math.max(...values.map(Math.abs))));
+  const H = buildCumulative((y) => beta * (m.u(y) - uMax), points, { relTol, maxExponentRange: 3, what: "e^{U/kT}" }, m.counter);
   const logTotal = H.logTotal;
   const upper = Math.exp(H.logAt(o.from) - logTotal);
   const lower = Math.exp(H.logRest(o.from) - logTotal);
