@@ -2,7 +2,7 @@
 // (closed form), the two-state rates against the exact MFPT (a second algorithm), and the
 // stationary current of a tilted washboard against Stratonovich's closed form.
 import { describe, expect, it } from "vitest";
-import { spectrum, mfpt, landscape, stationaryCurrent, tiltedWashboard } from "../src/index.js";
+import { spectrum, mfpt, rate, landscape, stationaryCurrent, tiltedWashboard } from "../src/index.js";
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 
@@ -50,4 +50,27 @@ describe("Fokker–Planck results against independent answers", () => {
     const J = (D * (1 - Math.exp(-beta * F * L))) / I;
     expect(rel(c.current, J)).toBeLessThan(1e-9);
   });
+});
+
+describe("conventions: overdamped Kramers converges to the exact 1/MFPT like kT/ΔU (2π, γ and curvatures in place)", () => {
+  const cases = [
+    ["x^4/4 - x^2/2 + 0.1*x", -1, 1],
+    ["x^4/4 - x^2/2 + 0.1*x", 1, -1],
+    ["3*x^2 - 2*x^3", 0, 1.5],
+    ["-cos(x) - 0.3*x", 0.3, 6.6],
+  ] as const;
+  for (const [U, from, to] of cases) {
+    it(`${U}, ${from} → ${to}, γ = 3`, () => {
+      const err = [0.01, 0.005].map((kT) => {
+        const r = rate({ potential: U, kT, from, to, gamma: 3 });
+        const m = mfpt({ potential: U, kT, from: r.well.x, to, gamma: 3 });
+        return r.rates.kramersOverdamped * m.mfpt - 1;
+      });
+      // a wrong 2π, γ or curvature would leave an O(1) error; the asymptotic one is c·kT/ΔU,
+      // so halving kT halves it (measured ratios 2.01–2.08)
+      expect(Math.abs(err[1]!)).toBeLessThan(0.011);
+      expect(err[0]! / err[1]!).toBeGreaterThan(1.9);
+      expect(err[0]! / err[1]!).toBeLessThan(2.2);
+    });
+  }
 });
