@@ -332,3 +332,11 @@ describe("landscape: degeneracy is judged against the curvature near the point, 
     expect(landscape({ potential: "x^4 - 0*x", domain: [-1, 1] }).minima[0]!.degenerate).toBe(true);
   });
 });
+
+describe("rate() passes on the landscape's doubts", () => {
+  it("a function potential's rate carries HEURISTIC_ROOTS (the well and barrier were found by sampling)", () => {
+    const r = rate({ potential: (x: number) => x ** 4 / 4 - x ** 2 / 2, kT: 0.05, from: -1, domain: [-2, 2] });
+    expect(r.warnings.some((w) => w.code === "HEURISTIC_ROOTS")).toBe(true);
+    expect(rate({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -1, domain: [-2, 2] }).warnings.some((w) => w.code === "HEURISTIC_ROOTS")).toBe(false);
+  });
+});

@@ -285,6 +285,8 @@ export function rate(options: RateOptions): RateResult {
     warnings.add("UNDERFLOW", `βΔU = ${bdU.toPrecision(6)}: exp(−βΔU) underflows double precision, so the rates are 0; ln(kramersFull) = ${logFull.toPrecision(8)} (log10 = ${(logFull / Math.LN10).toPrecision(8)})`);
   }
   warnings.addAll(act.warnings);
+  // the barrier and well come from the landscape: if its search was heuristic or incomplete, say so
+  warnings.addAll(l.warnings.filter((w) => w.code === "HEURISTIC_ROOTS" || w.code === "INCOMPLETE"));
   if (kinks.length > 0) {
     warnings.add("SINGULARITY", `U′ jumps (a kink or cusp) at x ≈ ${kinks.map((x) => x.toPrecision(6)).join(", ")}, between the well and the barrier or on the well's orbit: the action I(E_b) is still exact, but the smooth-potential assumptions behind the rate formulas are stretched there`);
   }
