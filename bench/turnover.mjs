@@ -8,8 +8,14 @@
 // LDLᵀ vs pivoted band LU, WASM), and the pure-JS twin runs the same algorithm on a 5-point subset.
 // Each timing is the best of REPS runs (shared machine).
 // Usage: npm run build && node bench/turnover.mjs [--reps 2]
+import { readFileSync } from "node:fs";
 import { tsImport } from "tsx/esm/api";
 import { kramersEquation, turnover } from "../dist/kramers.mjs";
+
+// offline reference at the three lowest frictions (scripts/fixtures/kramers_low_friction.py: SciPy
+// SuperLU of the whole operator, mode-converged on grids up to 4× finer than the solver's, Romberg in h)
+const reference = JSON.parse(readFileSync(new URL("../test/fixtures/kramers_low_friction.json", import.meta.url), "utf8"));
+const refFor = (gamma) => reference.cases.find((c) => Math.abs(c.gamma / gamma - 1) < 1e-9);
 
 const i = process.argv.indexOf("--reps");
 const REPS = i >= 0 ? Number(process.argv[i + 1]) : 2;
@@ -31,7 +37,11 @@ const wide = await best(() => turnover({ ...base, gammas: curve(0.01) }));
 const nconv = wide.r.rows.filter((row) => rel(row) <= 1e-4).length;
 console.log(`turnover(): 20 frictions 0.01 … 10, βΔU = 8, tolerance 1e-4 (default budget: maxModes 600, 256 MB)`);
 console.log(`  all columns: ${(wide.t / 1000).toFixed(2)} s; ${nconv}/20 frictions with estimated relative error ≤ 1e-4`);
-for (const row of wide.r.rows.slice(0, 4)) console.log(`    γ = ${row.gamma.toPrecision(3).padEnd(7)} rate ${row.exactRate.toExponential(6)} (est. ${(row.exactRateError / row.exactRate).toExponential(1)})   MFPT ${row.exactMfpt.toExponential(6)} (est. ${(row.exactMfptError / row.exactMfpt).toExponential(1)})`);
+for (const row of wide.r.rows.slice(0, 4)) {
+  const ref = refFor(row.gamma);
+  const actual = ref ? `; actual ${Math.abs(row.lambda1 / ref.lambda1.value - 1).toExponential(1)} / ${Math.abs(row.exactMfpt / ref.mfpt.value - 1).toExponential(1)} against the offline reference` : "";
+  console.log(`    γ = ${row.gamma.toPrecision(3).padEnd(7)} rate ${row.exactRate.toExponential(6)} (est. ${(row.exactRateError / row.exactRate).toExponential(1)})   MFPT ${row.exactMfpt.toExponential(6)} (est. ${(row.exactMfptError / row.exactMfpt).toExponential(1)})${actual}`);
+}
 
 const both = await best(() => turnover({ ...base, gammas: curve(0.1) }));
 const rateOnly = await best(() => turnover({ ...base, gammas: curve(0.1), compute: "rate" }));
@@ -49,7 +59,8 @@ for (const k of [0, 5, 10, 15, 19]) {
 console.log("\nlowest frictions with a raised budget (maxModes 1000, maxMemoryMB 512), one solve each:");
 for (const gamma of [0.01, curve(0.01)[1]]) {
   const r = await best(() => kramersEquation({ ...base, gamma, maxModes: 1000, maxMemoryMB: 512 }), 1);
-  console.log(`  γ = ${gamma.toPrecision(3).padEnd(7)} ${(r.t / 1000).toFixed(2)} s  rate ${r.r.exactRate.toExponential(6)} (est. ${(r.r.exactRateError / r.r.exactRate).toExponential(1)}, N = ${r.r.rateConvergence.modes})   MFPT ${r.r.mfpt.toExponential(6)} (est. ${(r.r.mfptError / r.r.mfpt).toExponential(1)}, N = ${r.r.mfptConvergence.modes})`);
+  const ref = refFor(gamma);
+  console.log(`  γ = ${gamma.toPrecision(3).padEnd(7)} ${(r.t / 1000).toFixed(2)} s  rate ${r.r.exactRate.toExponential(6)} (est. ${(r.r.exactRateError / r.r.exactRate).toExponential(1)}, actual ${Math.abs(r.r.lambda1 / ref.lambda1.value - 1).toExponential(1)}, N = ${r.r.rateConvergence.modes})   MFPT ${r.r.mfpt.toExponential(6)} (est. ${(r.r.mfptError / r.r.mfpt).toExponential(1)}, actual ${Math.abs(r.r.mfpt / ref.mfpt.value - 1).toExponential(1)}, N = ${r.r.mfptConvergence.modes})`);
 }
 
 // the two linear solvers on one discretization (γ = 0.03: 173 nodes, N = 280 modes)

@@ -561,9 +561,10 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
  * - `mfpt`: the backward equation L†T = −1 with T = 0 once x reaches `to`, averaged over the start.
  * Both are converged in the Hermite mode count and in the grid spacing (Richardson), with
  * error estimates; `converged` is false (and a warning says why) when the budget runs out —
- * at low friction the mode count and grid needed grow quickly: at βΔU = 8 the default budget
- * reaches 1e-4 down to γ/(m ω_a) ≈ 0.02; γ = 0.01 needs `maxModes: 1000, maxMemoryMB: 512`
- * (≈ 10 s on one thread; see bench/README.md). High barriers
+ * at low friction the mode count and grid needed grow quickly (cost ∝ γ^−3.5): at βΔU = 8 the
+ * default budget reaches 1e-4 down to γ = 0.0144 (γ/(m ω_a) ≈ 0.01; checked against an offline
+ * SciPy reference, test/fixtures/kramers_low_friction.json); γ = 0.01 stops at ≈ 1.2e-4 (estimate
+ * 1.5e-4) and needs `maxModes: 1000, maxMemoryMB: 512` for 1e-4 (see bench/README.md). High barriers
  * are fine: λ₁/2 and 1/MFPT agree to 1e-6 up to βΔU = 100 on the quartic double well. A target on
  * the barrier (rather than at the far minimum) converges slowly (warning ABSORBING_EDGE).
  *
