@@ -286,6 +286,11 @@ describe("rate(): singular points between the well and its barrier", () => {
     expect(e.code).toBe("NOT_FINITE");
     expect(e.message).toMatch(/x ≈ -1\.3/);
   });
+  it("a pole 0.001/(x + 1.3) inside the orbit is NOT_FINITE, although U is finite next to it", () => {
+    const e = caught(() => rate({ potential: "x^4/4 - x^2/2 + 0.001/(x+1.3)", kT: 0.05, from: -1, domain: [-2, 2] }));
+    expect(e.code).toBe("NOT_FINITE");
+    expect(e.message).toMatch(/x ≈ -1\.3/);
+  });
   it("a kink inside the orbit gives the rates with a SINGULARITY warning", () => {
     const r = rate({ potential: "x^4/4 - x^2/2 + 0.01*abs(x+1.3)", kT: 0.05, from: -1, domain: [-2, 2] });
     expect(r.rates.kramersFull).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 // infinite reflecting wall, and the panel breakpoints at the critical points of U.
 import { KramersError } from "../errors.js";
 import type { Potential1D } from "../potential/types.js";
-import { isolateCriticalPoints } from "../landscape/critical-points.js";
+import { continuousAt, isolateCriticalPoints } from "../landscape/critical-points.js";
 
 /**
  * e^{−TRUNCATION_EXPONENT} ≈ 5.7e-19: where β(U − U_min) first exceeds this, the rest of
@@ -115,9 +115,7 @@ export function breakpointsOf(m: MirroredPotential, potential: Potential1D, lo: 
   const kinks: number[] = [];
   let pole: number | undefined;
   for (const x of iso.singular ?? []) {
-    const [ul, u0, ur] = [potential.U(x - h), potential.U(x), potential.U(x + h)];
-    const scale = 1 + Math.abs(u0);
-    if ([ul, u0, ur].every(Number.isFinite) && Math.abs(ur - u0) <= 1e-6 * scale && Math.abs(ul - u0) <= 1e-6 * scale) kinks.push(x);
+    if (continuousAt(potential, x, h)) kinks.push(x);
     else pole ??= x;
   }
   const problem =

@@ -102,6 +102,17 @@ function outsideSign(p: Potential1D, x: number, dir: -1 | 1, step: number, L: nu
   return 0;
 }
 
+/**
+ * Whether U is finite and continuous across a singular point x of U′ (a kink or cusp such as |x − c|)
+ * rather than a pole or a step: U(x − h), U(x), U(x + h) finite and within 1e-6·(1 + |U(x)|) of each
+ * other. `h` should be tiny against the domain (1e-9 of it).
+ */
+export function continuousAt(p: Potential1D, x: number, h: number): boolean {
+  const [ul, u0, ur] = [p.U(x - h), p.U(x), p.U(x + h)];
+  const tol = 1e-6 * (1 + Math.abs(u0));
+  return [ul, u0, ur].every(Number.isFinite) && Math.abs(ur - u0) <= tol && Math.abs(ul - u0) <= tol;
+}
+
 /** Isolate the roots of U′ in (L, R) using the interval trees. */
 function isolateInterval(p: Potential1D, trees: { dU: Expr; d2U: Expr }, L: number, R: number): IsolationResult {
   const d3U = differentiate(trees.d2U);

@@ -2,6 +2,7 @@
 import { KramersError } from "../errors.js";
 import { analyseLandscape, resolveDomain } from "../landscape/landscape.js";
 import { searchDomain } from "../landscape/domain.js";
+import { continuousAt } from "../landscape/critical-points.js";
 import type { CriticalPoint } from "../landscape/types.js";
 import { barrierIn, wellIn, type BarrierCrossing } from "../landscape/wells.js";
 import { toPotential, type PotentialInput } from "../potential/resolve.js";
@@ -213,23 +214,27 @@ export function rate(options: RateOptions): RateResult {
   const dU = top.U - well.U;
   const bdU = dU / kT;
   const wa = Math.sqrt(well.curvature / mass), wb = Math.sqrt(Math.abs(top.curvature) / mass);
-  const act = actionIn(p, l, well.x, top.x, mass);
   // the formulas need U defined and finite from the far turning point of the orbit over the well
-  // to the top; a kink there (U continuous, U′ jumping) only deserves a warning
-  const [spanLo, spanHi] = [Math.min(act.turningPoints[0], well.x, top.x), Math.max(act.turningPoints[1], well.x, top.x)];
-  const inSpan = (x: number) => x > spanLo && x < spanHi;
+  // to the top; a kink there (U continuous, U′ jumping) only deserves a warning. Checked between
+  // the well and the top first (before the action integral meets the problem), then on the orbit.
   const h = 1e-9 * (o.domain[1] - o.domain[0]);
-  const pole = l.singularities.find((x) => inSpan(x) && ![x - h, x, x + h].every((y) => Number.isFinite(p.U(y))));
-  const gap = l.undefinedRegions.find(([a, b]) => b > spanLo && a < spanHi);
-  if (pole !== undefined || gap !== undefined) {
+  const refuseSingular = (spanLo: number, spanHi: number): void => {
+    const inside = (x: number) => x > spanLo && x < spanHi;
+    const pole = l.singularities.find((x) => inside(x) && !continuousAt(p, x, h));
+    const gap = l.undefinedRegions.find(([a, b]) => b > spanLo && a < spanHi);
+    if (pole === undefined && gap === undefined) return;
     const where = pole ?? gap![0];
     throw new KramersError(
       "NOT_FINITE",
-      `U is ${pole !== undefined ? "not finite (a pole or log singularity)" : "undefined (NaN)"} near x ≈ ${where.toPrecision(6)}, inside the well at x = ${well.x.toPrecision(6)} or its orbit up to the barrier energy [${spanLo.toPrecision(6)}, ${spanHi.toPrecision(6)}]: the rate formulas do not apply`,
+      `U is ${pole !== undefined ? "unbounded or discontinuous (a pole, log singularity or step)" : "undefined (NaN)"} near x ≈ ${where.toPrecision(6)}, inside the well at x = ${well.x.toPrecision(6)} or its orbit up to the barrier energy [${spanLo.toPrecision(6)}, ${spanHi.toPrecision(6)}]: the rate formulas do not apply`,
       { option: "potential", x: where },
     );
-  }
-  const kinks = l.singularities.filter(inSpan);
+  };
+  refuseSingular(Math.min(well.x, top.x), Math.max(well.x, top.x));
+  const act = actionIn(p, l, well.x, top.x, mass);
+  const [spanLo, spanHi] = [Math.min(act.turningPoints[0], well.x, top.x), Math.max(act.turningPoints[1], well.x, top.x)];
+  refuseSingular(spanLo, spanHi);
+  const kinks = l.singularities.filter((x) => x > spanLo && x < spanHi);
   const delta = (gamma * act.action) / (mass * kT);
   const upsilon = depopulationFactor(delta);
   const common = { barrierHeight: dU, kT, timeUnit };
