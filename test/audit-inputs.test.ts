@@ -345,3 +345,11 @@ describe("rate() passes on the landscape's doubts", () => {
     expect(rate({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -1, domain: [-2, 2] }).warnings.some((w) => w.code === "HEURISTIC_ROOTS")).toBe(false);
   });
 });
+
+describe("a well bottom on the domain edge", () => {
+  it("is BAD_DOMAIN naming the domain (before: NOT_IN_WELL 'on a flat part of U that is not a minimum')", () => {
+    const e = caught(() => rate({ potential: "x^4/4 - x^2/2", kT: 0.05, from: -1, domain: [-1, 2] }));
+    expect(e.code).toBe("BAD_DOMAIN");
+    expect(e.message).toMatch(/edge of the domain \[-1, 2\]/);
+  });
+});

@@ -51,6 +51,10 @@ export function wellIn(p: Potential1D, l: LandscapeResult, x: number, option = "
   const slope = p.dU(x);
   if (!Number.isFinite(slope)) throw new KramersError("NOT_FINITE", `U′(${option} = ${x}) is not finite`, { option, value: x });
   if (slope === 0) {
+    // domain edges are never critical points: a well bottom on the edge is the domain's fault
+    if (x - L <= tol || R - x <= tol) {
+      throw new KramersError("BAD_DOMAIN", `${option} = ${x} is a critical point of U (U′ = 0) on the edge of the domain [${L}, ${R}]; widen the domain so that the well lies inside it`, { option: "domain", value: [L, R] });
+    }
     throw new KramersError("NOT_IN_WELL", `${option} = ${x} is on a flat part of U (U′ = 0) that is not a minimum`, { option, value: x });
   }
   const dir = slope > 0 ? -1 : 1;
