@@ -208,6 +208,37 @@ describe("the face-eliminated (reduced) solve", () => {
   });
 });
 
+describe("the antisymmetric half grid (mirror-symmetric double well)", () => {
+  it("has the same λ₁ as the whole grid mirrored about the barrier top, in both engines and both directions", async () => {
+    const wasm = await loadWasm();
+    const U2 = expression("x^4/4 - x^2/2");
+    const half = 1.7, K = 60, M = 24, hh = half / K;
+    for (const gamma of [0.03, 3]) {
+      const phys = { beta: 32, vth: Math.sqrt(1 / 32), frictionRate: gamma, uRef: -0.25 };
+      const shift = Math.min(0.02 * gamma, 1.5e-3);
+      const whole = wasmBackend(wasm, U2, [-3, 3]).eigen({ x0: -half, dx: hh / 2, P: 4 * K + 1, M }, phys, true, shift, 0, 500, 1e-13);
+      for (const be of [wasmBackend(wasm, U2, [-3, 3]), jsBackend(U2)]) {
+        // near half toward +x (ends on the node at the top) and its mirror image toward −x
+        for (const [x0, dx] of [[-half, hh / 2], [half, -hh / 2]] as const) {
+          const r = be.eigen({ x0, dx, P: 2 * K + 1, M, antisymmetricEnd: true }, phys, false, shift, 0, 500, 1e-13);
+          // the same discrete eigenvalue; the reduced solves round differently (bound: reducedRoundoff
+          // at βΔU = 8, γ = 0.03 is 1.4e-8; measured 5e-9)
+          expect(Math.abs(r.lambda / whole.lambda - 1)).toBeLessThan(2e-8);
+        }
+      }
+    }
+  });
+
+  it("is what kramersEquation uses for a symmetric double well (and not for an asymmetric one)", async () => {
+    const sym = await kramersEquation({ potential: "x^4/4 - x^2/2", kT: 1 / 16, from: -1, to: 1, gamma: 0.5, domain: [-3, 3], compute: "rate", tolerance: 1e-6 });
+    const asym = await kramersEquation({ potential: "x^4/4 - x^2/2 + 1e-6*x", kT: 1 / 16, from: -1, to: 1, gamma: 0.5, domain: [-3, 3], compute: "rate", tolerance: 1e-6 });
+    // the half covers one well: about half the nodes of the whole grid at the same spacing
+    expect(sym.rateConvergence!.nodes).toBeLessThan(0.6 * asym.rateConvergence!.nodes);
+    // a tilt of 1e-6 changes λ₁ by O(tilt²·β²) ≈ 1e-9 relative: the two agree within their estimates
+    expect(Math.abs(sym.lambda1 - asym.lambda1)).toBeLessThan(sym.rateConvergence!.errorEstimate + asym.rateConvergence!.errorEstimate);
+  }, 60_000);
+});
+
 /** Eigenvalue of the discrete Kramers operator nearest `target`, by inverse iteration (JS kernels). */
 function eigenNear(U: (x: number) => number, kT: number, gamma: number, L: number, R: number, K: number, M: number, target: number, parity: "odd" | "even"): number {
   const P = 2 * K + 1, n = P * M, dx = (R - L) / (P - 1);

@@ -24,6 +24,15 @@ export interface KramersGrid {
    * ≈ ε·e^{βΔU}·(mω/γ) (measured; see {@link reducedRoundoff}). @default "reduced"
    */
   readonly method?: "reduced" | "full";
+  /**
+   * The last position is a node on a mirror point x_s of a symmetric potential (U(x_s + y) =
+   * U(x_s − y)) and the mode sought is odd under (x, v) → (2x_s − x, −v) — the well-to-well mode of
+   * a symmetric double well. Odd means c_n(2x_s − x) = −(−1)ⁿc_n(x): the even modes vanish at x_s,
+   * so that node's values are fixed at 0 and the grid covers one half (eigen, not deflated; the
+   * "reduced" method only). The half has the same discrete λ₁ as the whole grid mirrored about x_s,
+   * at half the cost. @default false
+   */
+  readonly antisymmetricEnd?: boolean;
 }
 
 /** Physical constants of one solve. */
@@ -124,6 +133,8 @@ function startVector(grid: KramersGrid, w: Float64Array, deflate: boolean, signC
       x[i] = j === 0 && (p & 1) === 0 ? w[i]! * (deflate ? (xp < signChangeAt ? -1 : 1) : 1) : 0;
     }
   }
+  // the mirror node of an antisymmetric half stays 0 through every solve (its couplings are 0)
+  if (grid.antisymmetricEnd) x.fill(0, (grid.P - 1) * grid.M, grid.P * grid.M);
 }
 
 function notConverged(what: string, info: number): never {
@@ -174,11 +185,14 @@ function jsReducedBackend(potential: Potential1D): KramersBackend {
     const { P, M } = grid;
     const h = 2 * Math.abs(grid.dx);
     const K1 = (P + 1) >> 1;
-    const nb = absorbing ? K1 - 1 : K1;
+    const mirror = grid.antisymmetricEnd === true;
+    const nb = absorbing || mirror ? K1 - 1 : K1;
     const u = new Float64Array(P + 1);
     js.kramersPotentialAt(U, grid.x0, grid.dx, P + 1, u);
     const cpl = new Float64Array(4 * K1);
     js.kramersNodeCouplings(u, P, h, phys.beta, phys.vth, adjoint, cpl);
+    // antisymmetric half: the mirror node is out of the band and uncoupled (its values are 0)
+    if (mirror) cpl.fill(0, 4 * (K1 - 1));
     const ab = new Float64Array(bandStorage(P, M));
     js.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab);
     const info = js.bandLDLT(nb * M, M + 1, ab);
@@ -195,9 +209,10 @@ function jsReducedBackend(potential: Potential1D): KramersBackend {
     name: "js",
     eigen(grid, phys, deflate, shift, signChangeAt, maxIter, tol) {
       const { P, M } = grid;
-      const f = factor(grid, phys, shift, false, !deflate, "eigenvalue");
+      const absorbing = !deflate && !grid.antisymmetricEnd;
+      const f = factor(grid, phys, shift, false, absorbing, "eigenvalue");
       return jsInverseIteration(grid, phys, f.u, deflate, shift, signChangeAt, (d, x, y, out) =>
-        js.kramersReducedInverseIteration(P, M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, !deflate, f.rowF, f.border, f.ipivS, d, x, y, f.r, maxIter, tol, out));
+        js.kramersReducedInverseIteration(P, M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing, f.rowF, f.border, f.ipivS, d, x, y, f.r, maxIter, tol, out));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
       const { P, M } = grid;
@@ -277,7 +292,7 @@ function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: r
     const { P, M } = grid;
     const h = 2 * Math.abs(grid.dx);
     const K1 = (P + 1) >> 1;
-    const nb = absorbing ? K1 - 1 : K1;
+    const nb = absorbing || grid.antisymmetricEnd ? K1 - 1 : K1;
     const desc = wasm.copyIn(descriptor);
     const u = e.allocF64(P + 1) >>> 0;
     let cpl = 0, ab = 0, rowF = 0, rowN = 0, border = 0, ipivS = 0, half = 0, r = 0;
@@ -291,6 +306,7 @@ function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: r
       r = e.allocF64(K1 * M) >>> 0;
       e.kramersPotentialAt(desc, grid.x0, grid.dx, P + 1, u);
       e.kramersNodeCouplings(u, P, h, phys.beta, phys.vth, adjoint ? 1 : 0, cpl);
+      if (grid.antisymmetricEnd) wasm.f64(cpl, 4 * K1).fill(0, 4 * (K1 - 1));
       e.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab);
       const info = e.bandLDLT(nb * M, M + 1, ab);
       if (info) notConverged(what, info);
@@ -310,9 +326,10 @@ function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: r
   return {
     name: "wasm",
     eigen(grid, phys, deflate, shift, signChangeAt, maxIter, tol) {
-      return withBuffers(grid, phys, shift, false, !deflate, "eigenvalue", (f) =>
+      const absorbing = !deflate && !grid.antisymmetricEnd;
+      return withBuffers(grid, phys, shift, false, absorbing, "eigenvalue", (f) =>
         wasmInverseIteration(wasm, f.u, grid, phys, deflate, shift, signChangeAt, (w, x, y, out) =>
-          e.kramersReducedInverseIteration(grid.P, grid.M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, deflate ? 0 : 1, f.rowF, f.border, f.ipivS, w, x, y, f.r, maxIter, tol, out)));
+          e.kramersReducedInverseIteration(grid.P, grid.M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing ? 1 : 0, f.rowF, f.border, f.ipivS, w, x, y, f.r, maxIter, tol, out)));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
       return withBuffers(grid, phys, 0, true, true, "MFPT", (f) =>
@@ -405,7 +422,10 @@ function wasmFullBackend(wasm: KramersWasm, potential: Potential1D, domain: read
 function byMethod(reduced: KramersBackend, full: KramersBackend): KramersBackend {
   return {
     name: reduced.name,
-    eigen: (grid, ...rest) => (grid.method === "full" ? full : reduced).eigen(grid, ...rest),
+    eigen: (grid, ...rest) => {
+      if (grid.method === "full" && grid.antisymmetricEnd) throw new KramersError("INVALID_ARGUMENT", "an antisymmetric half grid needs the reduced method");
+      return (grid.method === "full" ? full : reduced).eigen(grid, ...rest);
+    },
     mfpt: (grid, ...rest) => (grid.method === "full" ? full : reduced).mfpt(grid, ...rest),
   };
 }

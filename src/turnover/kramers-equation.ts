@@ -60,7 +60,7 @@ export interface KramersConvergence {
   readonly gridError: number;
   /** Hermite modes N of the final solves. */
   readonly modes: number;
-  /** x nodes of the finest solve. */
+  /** x nodes of the finest solve (for λ₁ of a mirror-symmetric double well: of the near half, the top included). */
   readonly nodes: number;
   /** Node spacing of the finest solve. */
   readonly spacing: number;
@@ -169,6 +169,12 @@ export interface KramersProblem {
   readonly mfptOuter: number;
   /** Boltzmann weight of the far well over both: λ₁ × this is the one-way rate (two wells). */
   readonly farFraction: number;
+  /**
+   * U is mirror-symmetric about the barrier top over the eigenvalue grid (β|U(x_b + y) − U(x_b − y)|
+   * ≤ 1e-9 at 257 points): λ₁'s mode is odd under (x, v) → (2x_b − x, −v) and is solved on the
+   * near half (see KramersGrid.antisymmetricEnd), at half the cost.
+   */
+  readonly mirrorSymmetric: boolean;
   readonly warnings: ResultWarning[];
 }
 
@@ -251,7 +257,16 @@ export function kramersProblem(o: CheckedKramersEquationOptions): KramersProblem
   }
   if ((target - beyond) * d > 0) w.add("DOMAIN_EDGE", `the target ${target} lies beyond the far well's thermal edge ${beyond}`);
   const eigenEnds: [number, number] = [behind, other ? beyond : target];
-  return { potential: p, kT: o.kT, mass: o.mass, domain: o.domain, well, top, ...(other ? { otherWell: other } : {}), direction: d, target, thermalLength, eigenEnds, mfptOuter: behind, farFraction, warnings: w.list };
+  let mirrorSymmetric = false;
+  if (other) {
+    const span = Math.max(Math.abs(top.x - behind), Math.abs(beyond - top.x));
+    mirrorSymmetric = top.x - span >= o.domain[0] && top.x + span <= o.domain[1];
+    for (let i = 1; i <= 256 && mirrorSymmetric; i++) {
+      const y = (span * i) / 256;
+      mirrorSymmetric = beta * Math.abs(p.U(top.x + y) - p.U(top.x - y)) <= 1e-9;
+    }
+  }
+  return { potential: p, kT: o.kT, mass: o.mass, domain: o.domain, well, top, ...(other ? { otherWell: other } : {}), direction: d, target, thermalLength, eigenEnds, mfptOuter: behind, farFraction, mirrorSymmetric, warnings: w.list };
 }
 
 interface Evaluation {
@@ -461,14 +476,16 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
   if (o.compute !== "mfpt") {
     // eigenvalue grid: nodes at both (mirrored) ends, reflecting (two wells) or absorbing (one well: end on a face)
     const twoWells = problem.otherWell !== undefined;
-    const y0 = d * problem.eigenEnds[0], y1 = d * problem.eigenEnds[1];
+    // a mirror-symmetric double well: the odd λ₁ mode on the near half, ending on a node at the top
+    const half = twoWells && problem.mirrorSymmetric && method === "reduced";
+    const y0 = d * problem.eigenEnds[0], y1 = half ? d * top.x : d * problem.eigenEnds[1];
     // nested grids: the spacing halves exactly (h = h0/2^k), so Richardson's h² ratio is exactly 4
     const K0 = Math.max(4, Math.ceil((y1 - y0) / h0));
     const gridFor = (h: number, M: number): KramersGrid & { K: number; hh: number } => {
       const K = K0 * Math.round(h0 / h);
       const hh = (y1 - y0) / K;
       // P = 2K + 1: node … node; reflecting ends (two wells) or an absorbing edge at the target node (one well)
-      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * K + 1, M, K, hh, method };
+      return { x0: d * y0, dx: (d * hh) / 2, P: 2 * K + 1, M, K, hh, method, ...(half ? { antisymmetricEnd: true } : {}) };
     };
     // shift: well below the intra-well relaxation rates, so λ₁ dominates the inverse, but not far
     // above λ₁ itself (λ₁ = −(shift + 1/μ) loses ≈ log10(shift/λ₁) digits): 10× the two-way TST rate,
@@ -478,7 +495,7 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
     const shift = Math.min(0.02 * relax, Math.max(10 * tstBound, 1e-300));
     const evaluate = (h: number, M: number): Evaluation => {
       const g = gridFor(h, M);
-      const r = backend.eigen(g, phys, twoWells, shift, top.x, 500, 1e-13);
+      const r = backend.eigen(g, phys, twoWells && !half, shift, top.x, 500, 1e-13);
       if (!(r.change <= 1e-9)) w.add("NOT_CONVERGED", `λ₁ inverse iteration at N = ${2 * M}, ${g.K + 1} nodes stopped with relative change ${r.change.toPrecision(2)}`);
       return { value: r.lambda, nodes: g.K + 1, spacing: g.hh };
     };
