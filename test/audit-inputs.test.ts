@@ -353,3 +353,18 @@ describe("a well bottom on the domain edge", () => {
     expect(e.message).toMatch(/edge of the domain \[-1, 2\]/);
   });
 });
+
+describe("function potentials undefined on part of the domain", () => {
+  const gapFn = (x: number) => (x > -1.35 && x < -1.3 ? NaN : x ** 4 / 4 - x * x / 2);
+  it("landscape reports the undefined region and no spurious minima around it (before: 8 minima at its edges)", () => {
+    const l = landscape({ potential: gapFn, domain: [-2, 2] });
+    expect(l.minima.map((m) => Math.round(m.x * 1e6) / 1e6)).toEqual([-1, 1]);
+    expect(l.undefinedRegions).toHaveLength(1);
+    expect(l.warnings.some((w) => w.code === "UNDEFINED_REGION")).toBe(true);
+  });
+  it("rate() names the undefined region on the well's orbit", () => {
+    const e = caught(() => rate({ potential: gapFn, kT: 0.05, from: -1, domain: [-2, 2] }));
+    expect(e.code).toBe("NOT_FINITE");
+    expect(e.message).toMatch(/undefined \(NaN\) near x ≈ -1\.3/);
+  });
+});

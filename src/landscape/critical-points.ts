@@ -264,8 +264,13 @@ function isolateSampling(p: Potential1D, L: number, R: number, samples = 4000): 
   };
   for (let i = 0; i < samples; i++) {
     const fa = fs[i]!, fb = fs[i + 1]!;
+    // a NaN slope (U undefined within the derivative's stencil) is not a sign change
+    if (Number.isNaN(fa) || Number.isNaN(fb)) continue;
     if (fa === 0) push(xs[i]!, false);
-    else if (fb !== 0 && Math.sign(fa) !== Math.sign(fb)) push(brentRoot(p.dU, xs[i]!, xs[i + 1]!, 0, 200, fa, fb).root, false);
+    else if (fb !== 0 && Math.sign(fa) !== Math.sign(fb)) {
+      const r = brentRoot(p.dU, xs[i]!, xs[i + 1]!, 0, 200, fa, fb);
+      if (r.converged) push(r.root, false);
+    }
   }
   // touching roots: local minima of |U′| that are tiny but without a sign change
   for (let i = 1; i < samples; i++) {
@@ -273,7 +278,25 @@ function isolateSampling(p: Potential1D, L: number, R: number, samples = 4000): 
     if (b <= a && b <= c && b < 1e-6 * sScale && Math.sign(fs[i - 1]!) === Math.sign(fs[i + 1]!)) push(xs[i]!, true);
   }
   points.sort((u, v) => u.x - v.x);
-  return { points, complete: true, method: "sampling" };
+  // U itself at the samples: runs of NaN are undefined regions, ±∞ are singular points (the
+  // interval path finds these rigorously; here they would otherwise pass as critical points or not at all)
+  const undefinedRanges: [number, number][] = [];
+  const singular: number[] = [];
+  for (let i = 0; i <= samples; i++) {
+    const u = p.U(xs[i]!);
+    if (Number.isNaN(u)) {
+      const a = Math.max(L, xs[i]! - h), b = Math.min(R, xs[i]! + h);
+      const last = undefinedRanges[undefinedRanges.length - 1];
+      if (last && a <= last[1]) last[1] = b;
+      else undefinedRanges.push([a, b]);
+    } else if (!Number.isFinite(u)) singular.push(xs[i]!);
+  }
+  const defined = points.filter((q) => {
+    if (Number.isFinite(p.U(q.x)) && !undefinedRanges.some(([a, b]) => q.x >= a && q.x <= b)) return true;
+    singular.push(q.x);
+    return false;
+  });
+  return { points: defined, complete: true, method: "sampling", singular: singular.sort((a, b) => a - b), undefinedRanges };
 }
 
 /** All roots of U′ strictly inside (L, R), classified. */

@@ -218,7 +218,7 @@ export function rate(options: RateOptions): RateResult {
   // to the top; a kink there (U continuous, U′ jumping) only deserves a warning. Checked between
   // the well and the top first (before the action integral meets the problem), then on the orbit.
   const h = 1e-9 * (o.domain[1] - o.domain[0]);
-  const refuseSingular = (spanLo: number, spanHi: number): void => {
+  const refuseSingular = (spanLo: number, spanHi: number, where0 = `inside the well at x = ${well.x.toPrecision(6)} or its orbit up to the barrier energy [${spanLo.toPrecision(6)}, ${spanHi.toPrecision(6)}]`): void => {
     const inside = (x: number) => x > spanLo && x < spanHi;
     const pole = l.singularities.find((x) => inside(x) && !continuousAt(p, x, h));
     const gap = l.undefinedRegions.find(([a, b]) => b > spanLo && a < spanHi);
@@ -226,12 +226,23 @@ export function rate(options: RateOptions): RateResult {
     const where = pole ?? gap![0];
     throw new KramersError(
       "NOT_FINITE",
-      `U is ${pole !== undefined ? "unbounded or discontinuous (a pole, log singularity or step)" : "undefined (NaN)"} near x ≈ ${where.toPrecision(6)}, inside the well at x = ${well.x.toPrecision(6)} or its orbit up to the barrier energy [${spanLo.toPrecision(6)}, ${spanHi.toPrecision(6)}]: the rate formulas do not apply`,
+      `U is ${pole !== undefined ? "unbounded or discontinuous (a pole, log singularity or step)" : "undefined (NaN)"} near x ≈ ${where.toPrecision(6)}, ${where0}: the rate formulas do not apply`,
       { option: "potential", x: where },
     );
   };
   refuseSingular(Math.min(well.x, top.x), Math.max(well.x, top.x));
-  const act = actionIn(p, l, well.x, top.x, mass);
+  let act: ReturnType<typeof actionIn>;
+  try {
+    act = actionIn(p, l, well.x, top.x, mass);
+  } catch (e) {
+    // the orbit ran into U undefined or infinite: name the nearest such place beyond the well
+    if (!(e instanceof KramersError && e.code === "NOT_FINITE")) throw e;
+    const far = top.x > well.x ? -1 : 1;
+    const spots = [...l.singularities, ...l.undefinedRegions.map(([a, b]) => (far < 0 ? b : a))].filter((x) => (x - well.x) * far > 0);
+    if (spots.length === 0) throw e;
+    refuseSingular(Math.min(well.x, ...spots) - 1e-12, Math.max(well.x, ...spots) + 1e-12, `on the orbit of the well at x = ${well.x.toPrecision(6)} at the barrier energy (the action integral met it)`);
+    throw e;
+  }
   const [spanLo, spanHi] = [Math.min(act.turningPoints[0], well.x, top.x), Math.max(act.turningPoints[1], well.x, top.x)];
   refuseSingular(spanLo, spanHi);
   const kinks = l.singularities.filter((x) => x > spanLo && x < spanHi);
