@@ -337,33 +337,48 @@ export function kramersNodeCouplings(u: usize, P: i32, h: f64, beta: f64, vth: f
   }
 }
 
-/** G (see above) for the first nb of the K1 nodes into lower band storage `ab` ((M + 2)·nb·M f64, overwritten). */
-export function kramersReducedAssemble(cpl: usize, K1: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, ab: usize): void {
-  const ldab = M + 2;
+/**
+ * Reduced index of node k, mode j: node-major k·M + j (bandwidth M + 1), or, with `modeMajor`,
+ * j·nb + k (bandwidth nb + 1: cheaper when M > nb; no absorbing border). Nodes k ≥ nb (outside
+ * the band: the absorbing or mirror node) sit after the band at k·M + j in both orderings.
+ */
+@inline function reducedIndex(k: i32, j: i32, M: i32, nb: i32, modeMajor: i32): i32 {
+  return modeMajor != 0 && k < nb ? j * nb + k : k * M + j;
+}
+
+/**
+ * G (see above) for the first nb of the K1 nodes into lower band storage `ab` ((kd + 1)·nb·M f64,
+ * overwritten; kd = M + 1, or nb + 1 with `modeMajor`, see {@link reducedIndex}).
+ */
+export function kramersReducedAssemble(cpl: usize, K1: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, ab: usize, modeMajor: i32): void {
+  const ldab = (modeMajor != 0 ? nb : M) + 2;
   const nr = nb * M;
   memory.fill(ab, 0, (<usize>ldab * <usize>nr) << 3);
-  for (let k = 0; k < nb; k++) for (let j = 0; j < M; j++) st(ab, (k * M + j) * ldab, frictionRate * <f64>(2 * j) + shift);
+  for (let k = 0; k < nb; k++) for (let j = 0; j < M; j++) st(ab, reducedIndex(k, j, M, nb, modeMajor) * ldab, frictionRate * <f64>(2 * j) + shift);
   for (let f = 0; f < K1 - 1; f++) {
+    const inF = f < nb, inF1 = f + 1 < nb;
     for (let i = 0; i < M; i++) {
       const rd = 1.0 / (frictionRate * <f64>(2 * i + 1) + shift);
       const s1 = Math.sqrt(<f64>(2 * i + 1)), s2 = Math.sqrt(<f64>(2 * i + 2));
       const more = i + 1 < M;
-      // the (up to) four node entries coupled to face f, mode i, in ascending index order
-      const i0 = f * M + i, i1 = i0 + 1, i2 = (f + 1) * M + i, i3 = i2 + 1;
+      // the (up to) four node entries coupled to face f, mode i: (f, i), (f, i + 1), (f + 1, i), (f + 1, i + 1)
+      const i0 = reducedIndex(f, i, M, nb, modeMajor), i2 = reducedIndex(f + 1, i, M, nb, modeMajor);
+      const i1 = more ? reducedIndex(f, i + 1, M, nb, modeMajor) : 0, i3 = more ? reducedIndex(f + 1, i + 1, M, nb, modeMajor) : 0;
       const v0 = s1 * ld(cpl, 4 * f + 3);
       const v1 = more ? s2 * ld(cpl, 4 * f + 2) : 0.0;
       const v2 = s1 * ld(cpl, 4 * f + 5);
       const v3 = more ? s2 * ld(cpl, 4 * f + 4) : 0.0;
       for (let b = 0; b < 4; b++) {
         if (!more && (b & 1)) continue;
-        const c = b == 0 ? i0 : b == 1 ? i1 : b == 2 ? i2 : i3;
-        if (c >= nr) break;
+        if (b < 2 ? !inF : !inF1) continue;
+        const cb = b == 0 ? i0 : b == 1 ? i1 : b == 2 ? i2 : i3;
         const vc = (b == 0 ? v0 : b == 1 ? v1 : b == 2 ? v2 : v3) * rd;
         for (let a = b; a < 4; a++) {
           if (!more && (a & 1)) continue;
-          const r = a == 0 ? i0 : a == 1 ? i1 : a == 2 ? i2 : i3;
-          if (r >= nr) break;
+          if (a < 2 ? !inF : !inF1) continue;
+          const ra = a == 0 ? i0 : a == 1 ? i1 : a == 2 ? i2 : i3;
           const va = a == 0 ? v0 : a == 1 ? v1 : a == 2 ? v2 : v3;
+          const r = max(ra, cb), c = min(ra, cb);
           const q = c * ldab + r - c;
           st(ab, q, ld(ab, q) + va * vc);
         }
@@ -642,13 +657,14 @@ export function kramersBorderFactor(M: i32, nb: i32, frictionRate: f64, shift: f
  * Solve A x = b in place (A = the operator − shift as kramersAssemble builds it, plus the absorbing
  * edge if `absorbing`; b: P·M f64, layout p·M + j) through the face Schur complement:
  * r = −(b_n − A_nf A_ff⁻¹ b_f), G x_n = r (band LDLᵀ of nb nodes, bordered last node when
- * absorbing), x_f = A_ff⁻¹(b_f − A_fn x_n). r: ((P + 1)/2)·M f64 scratch.
+ * absorbing), x_f = A_ff⁻¹(b_f − A_fn x_n). r: ((P + 1)/2)·M f64 scratch, in the ordering of
+ * {@link reducedIndex} (`modeMajor` needs absorbing = 0).
  */
-export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, b: usize, r: usize): void {
+export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, b: usize, r: usize, modeMajor: i32): void {
   const K1 = (P + 1) >> 1;
-  const kd = M + 1;
+  const kd = (modeMajor != 0 ? nb : M) + 1;
   const MM = M * M;
-  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) st(r, k * M + j, -ld(b, 2 * k * M + j));
+  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) st(r, reducedIndex(k, j, M, nb, modeMajor), -ld(b, 2 * k * M + j));
   for (let f = 0; f < K1 - 1; f++) {
     const fo = (2 * f + 1) * M;
     const edge = absorbing != 0 && f + 1 == nb;
@@ -657,14 +673,21 @@ export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, 
       if (bf == 0.0) continue;
       const s1 = Math.sqrt(<f64>(2 * i + 1)), s2 = Math.sqrt(<f64>(2 * i + 2));
       const more = i + 1 < M;
-      st(r, f * M + i, ld(r, f * M + i) - s1 * ld(cpl, 4 * f + 3) * bf);
-      if (more) st(r, f * M + i + 1, ld(r, f * M + i + 1) - s2 * ld(cpl, 4 * f + 2) * bf);
+      const a0 = reducedIndex(f, i, M, nb, modeMajor), a2 = reducedIndex(f + 1, i, M, nb, modeMajor);
+      st(r, a0, ld(r, a0) - s1 * ld(cpl, 4 * f + 3) * bf);
+      if (more) {
+        const a1 = reducedIndex(f, i + 1, M, nb, modeMajor);
+        st(r, a1, ld(r, a1) - s2 * ld(cpl, 4 * f + 2) * bf);
+      }
       if (edge) {
-        st(r, (f + 1) * M + i, ld(r, (f + 1) * M + i) - ld(rowF, i * M + i) * bf);
-        if (more) st(r, (f + 1) * M + i + 1, ld(r, (f + 1) * M + i + 1) - ld(rowF, (i + 1) * M + i) * bf);
+        st(r, a2, ld(r, a2) - ld(rowF, i * M + i) * bf);
+        if (more) st(r, a2 + 1, ld(r, a2 + 1) - ld(rowF, (i + 1) * M + i) * bf);
       } else {
-        st(r, (f + 1) * M + i, ld(r, (f + 1) * M + i) - s1 * ld(cpl, 4 * f + 5) * bf);
-        if (more) st(r, (f + 1) * M + i + 1, ld(r, (f + 1) * M + i + 1) - s2 * ld(cpl, 4 * f + 4) * bf);
+        st(r, a2, ld(r, a2) - s1 * ld(cpl, 4 * f + 5) * bf);
+        if (more) {
+          const a3 = reducedIndex(f + 1, i + 1, M, nb, modeMajor);
+          st(r, a3, ld(r, a3) - s2 * ld(cpl, 4 * f + 4) * bf);
+        }
       }
     }
   }
@@ -686,23 +709,23 @@ export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, 
     const fo = (2 * f + 1) * M;
     for (let i = 0; i < M; i++) {
       const s1 = Math.sqrt(<f64>(2 * i + 1)), s2 = Math.sqrt(<f64>(2 * i + 2));
-      let s = ld(b, fo + i) + s1 * ld(cpl, 4 * f + 3) * ld(r, f * M + i) + s1 * ld(cpl, 4 * f + 5) * ld(r, (f + 1) * M + i);
-      if (i + 1 < M) s += s2 * ld(cpl, 4 * f + 2) * ld(r, f * M + i + 1) + s2 * ld(cpl, 4 * f + 4) * ld(r, (f + 1) * M + i + 1);
+      let s = ld(b, fo + i) + s1 * ld(cpl, 4 * f + 3) * ld(r, reducedIndex(f, i, M, nb, modeMajor)) + s1 * ld(cpl, 4 * f + 5) * ld(r, reducedIndex(f + 1, i, M, nb, modeMajor));
+      if (i + 1 < M) s += s2 * ld(cpl, 4 * f + 2) * ld(r, reducedIndex(f, i + 1, M, nb, modeMajor)) + s2 * ld(cpl, 4 * f + 4) * ld(r, reducedIndex(f + 1, i + 1, M, nb, modeMajor));
       st(b, fo + i, -s / (frictionRate * <f64>(2 * i + 1) + shift));
     }
   }
-  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) st(b, 2 * k * M + j, ld(r, k * M + j));
+  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) st(b, 2 * k * M + j, ld(r, reducedIndex(k, j, M, nb, modeMajor)));
 }
 
 /** {@link kramersInverseIteration} with each sweep through {@link kramersReducedSolve} (r: scratch as there). */
-export function kramersReducedInverseIteration(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, deflate: usize, x: usize, y: usize, r: usize, maxIter: i32, tol: f64, out: usize): i32 {
+export function kramersReducedInverseIteration(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, deflate: usize, x: usize, y: usize, r: usize, maxIter: i32, tol: f64, out: usize, modeMajor: i32): i32 {
   const n = P * M;
   let mu: f64 = 0.0;
   let change: f64 = Infinity;
   let it = 0;
   while (it < maxIter) {
     sweepStart(deflate, x, y, n);
-    kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, y, r);
+    kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, y, r, modeMajor);
     const m = sweepEnd(deflate, x, y, n);
     it++;
     change = Math.abs(m - mu) / Math.abs(m);

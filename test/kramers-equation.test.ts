@@ -131,7 +131,7 @@ describe("the face-eliminated (reduced) solve", () => {
       const cpl = new Float64Array(4 * K1);
       js.kramersNodeCouplings(u, P, h, beta, vth, c.adjoint, cpl);
       const g = new Float64Array((M + 2) * nb * M);
-      js.kramersReducedAssemble(cpl, K1, M, nb, gamma, c.shift, g);
+      js.kramersReducedAssemble(cpl, K1, M, nb, gamma, c.shift, g, false);
       expect(js.bandLDLT(nb * M, M + 1, g)).toBe(0);
       // positive definite: every pivot of D > 0 at this barrier
       for (let k = 0; k < nb * M; k++) expect(g[k * (M + 2)]!).toBeGreaterThan(0);
@@ -154,19 +154,20 @@ describe("the face-eliminated (reduced) solve", () => {
   it("factors to the same bits in WASM (two pivot columns per pass, f64x2) and in the JS twin (one column at a time)", async () => {
     const wasm = await loadWasm();
     const e = wasm.exports;
-    for (const [K, M, absorbing] of [[20, 7, false], [31, 12, true], [15, 9, true]] as const) {
-      const P = 2 * K + 1, K1 = K + 1, h = 3.4 / K, nb = absorbing ? K : K1, size = (M + 2) * nb * M;
+    // node-major (band M + 1) with and without the absorbing border, and mode-major (band nb + 1, M > nb)
+    for (const [K, M, absorbing, modeMajor] of [[20, 7, false, false], [31, 12, true, false], [15, 9, true, false], [12, 30, false, true]] as const) {
+      const P = 2 * K + 1, K1 = K + 1, h = 3.4 / K, nb = absorbing ? K : K1, kd = (modeMajor ? nb : M) + 1, size = (kd + 1) * nb * M;
       const u = new Float64Array(P + 1);
       js.kramersPotentialAt((x) => x ** 4 / 4 - x * x / 2, -1.7, h / 2, P + 1, u);
       const cpl = new Float64Array(4 * K1);
       js.kramersNodeCouplings(u, P, h, 32, Math.sqrt(1 / 32), false, cpl);
       const g = new Float64Array(size);
-      js.kramersReducedAssemble(cpl, K1, M, nb, 0.01, 1e-4, g);
-      expect(js.bandLDLT(nb * M, M + 1, g)).toBe(0);
+      js.kramersReducedAssemble(cpl, K1, M, nb, 0.01, 1e-4, g, modeMajor);
+      expect(js.bandLDLT(nb * M, kd, g)).toBe(0);
       const cp = wasm.copyIn(cpl);
       const ab = e.allocF64(size) >>> 0;
-      e.kramersReducedAssemble(cp, K1, M, nb, 0.01, 1e-4, ab);
-      expect(e.bandLDLT(nb * M, M + 1, ab)).toBe(0);
+      e.kramersReducedAssemble(cp, K1, M, nb, 0.01, 1e-4, ab, modeMajor ? 1 : 0);
+      expect(e.bandLDLT(nb * M, kd, ab)).toBe(0);
       const w = wasm.f64(ab, size);
       let differ = 0;
       for (let i = 0; i < size; i++) if (w[i] !== g[i]) differ++;
@@ -209,11 +210,14 @@ describe("the face-eliminated (reduced) solve", () => {
 });
 
 describe("the antisymmetric half grid (mirror-symmetric double well)", () => {
-  it("has the same λ₁ as the whole grid mirrored about the barrier top, in both engines and both directions", async () => {
+  it("has the same λ₁ as the whole grid mirrored about the barrier top, in both engines, both directions and both orderings", async () => {
     const wasm = await loadWasm();
     const U2 = expression("x^4/4 - x^2/2");
-    const half = 1.7, K = 60, M = 24, hh = half / K;
-    for (const gamma of [0.03, 3]) {
+    const half = 1.7;
+    // K = 60, M = 24: every solve node-major; K = 30, M = 48: the half (30 band nodes < 48 modes) is
+    // factored mode-major, the whole grid (61 nodes) node-major — two orderings of one matrix
+    for (const [gamma, K, M] of [[0.03, 60, 24], [3, 60, 24], [0.03, 30, 48], [3, 30, 48]] as const) {
+      const hh = half / K;
       const phys = { beta: 32, vth: Math.sqrt(1 / 32), frictionRate: gamma, uRef: -0.25 };
       const shift = Math.min(0.02 * gamma, 1.5e-3);
       const whole = wasmBackend(wasm, U2, [-3, 3]).eigen({ x0: -half, dx: hh / 2, P: 4 * K + 1, M }, phys, true, shift, 0, 500, 1e-13);

@@ -237,34 +237,39 @@ export function kramersNodeCouplings(u: Float64Array, P: number, h: number, beta
   }
 }
 
+/** Reduced index of node k, mode j (see assembly/kramers_equation.ts, reducedIndex). */
+const reducedIndex = (k: number, j: number, M: number, nb: number, modeMajor: boolean): number => (modeMajor && k < nb ? j * nb + k : k * M + j);
+
 /**
  * G = −(A_nn − A_nf A_ff⁻¹ A_fn), the Schur complement of the faces with the sign that makes it
  * symmetric positive definite (in exact arithmetic), for the first nb nodes, in LAPACK lower band storage
- * (kd = M + 1, ldab = M + 2; G(r, c), r ≥ c, at ab[c·ldab + r − c]).
+ * (kd = M + 1, or nb + 1 with `modeMajor`; ldab = kd + 1; G(r, c), r ≥ c, at ab[c·ldab + r − c]).
  */
-export function kramersReducedAssemble(cpl: Float64Array, K1: number, M: number, nb: number, frictionRate: number, shift: number, ab: Float64Array): void {
-  const ldab = M + 2;
+export function kramersReducedAssemble(cpl: Float64Array, K1: number, M: number, nb: number, frictionRate: number, shift: number, ab: Float64Array, modeMajor = false): void {
+  const ldab = (modeMajor ? nb : M) + 2;
   const nr = nb * M;
   ab.fill(0, 0, ldab * nr);
-  for (let k = 0; k < nb; k++) for (let j = 0; j < M; j++) ab[(k * M + j) * ldab] = frictionRate * (2 * j) + shift;
+  for (let k = 0; k < nb; k++) for (let j = 0; j < M; j++) ab[reducedIndex(k, j, M, nb, modeMajor) * ldab] = frictionRate * (2 * j) + shift;
   const idx = new Int32Array(4);
   const val = new Float64Array(4);
   for (let f = 0; f < K1 - 1; f++) {
     for (let i = 0; i < M; i++) {
       const rd = 1 / (frictionRate * (2 * i + 1) + shift);
       const s1 = Math.sqrt(2 * i + 1), s2 = Math.sqrt(2 * i + 2);
+      // the node entries coupled to face f, mode i that lie in the band: (f, i), (f, i + 1), (f + 1, i), (f + 1, i + 1)
       let m = 0;
-      idx[m] = f * M + i; val[m++] = s1 * cpl[4 * f + 3]!;
-      if (i + 1 < M) { idx[m] = f * M + i + 1; val[m++] = s2 * cpl[4 * f + 2]!; }
-      idx[m] = (f + 1) * M + i; val[m++] = s1 * cpl[4 * f + 5]!;
-      if (i + 1 < M) { idx[m] = (f + 1) * M + i + 1; val[m++] = s2 * cpl[4 * f + 4]!; }
+      if (f < nb) {
+        idx[m] = reducedIndex(f, i, M, nb, modeMajor); val[m++] = s1 * cpl[4 * f + 3]!;
+        if (i + 1 < M) { idx[m] = reducedIndex(f, i + 1, M, nb, modeMajor); val[m++] = s2 * cpl[4 * f + 2]!; }
+      }
+      if (f + 1 < nb) {
+        idx[m] = reducedIndex(f + 1, i, M, nb, modeMajor); val[m++] = s1 * cpl[4 * f + 5]!;
+        if (i + 1 < M) { idx[m] = reducedIndex(f + 1, i + 1, M, nb, modeMajor); val[m++] = s2 * cpl[4 * f + 4]!; }
+      }
       for (let b = 0; b < m; b++) {
-        const c = idx[b]!;
-        if (c >= nr) break;
         const vc = val[b]! * rd;
         for (let a = b; a < m; a++) {
-          const r = idx[a]!;
-          if (r >= nr) break;
+          const r = Math.max(idx[a]!, idx[b]!), c = Math.min(idx[a]!, idx[b]!);
           ab[c * ldab + r - c]! += val[a]! * vc;
         }
       }
@@ -473,27 +478,28 @@ export function kramersBorderFactor(M: number, nb: number, frictionRate: number,
  * Solve A x = b (A the operator assembled as by {@link kramersAssemble} − shift, plus the absorbing
  * edge if `absorbing`) in place on b (P·M, layout p·M + j), through the face Schur complement:
  * r = −(b_n − A_nf A_ff⁻¹ b_f), G x_n = r (band LDLᵀ, bordered last node), x_f = A_ff⁻¹(b_f − A_fn x_n).
- * r is scratch of ((P + 1)/2)·M f64.
+ * r is scratch of ((P + 1)/2)·M f64 in the ordering of reducedIndex (`modeMajor` needs absorbing = false).
  */
-export function kramersReducedSolve(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, absorbing: boolean, rowF: Float64Array, border: Float64Array, ipivS: Int32Array, b: Float64Array, r: Float64Array): void {
+export function kramersReducedSolve(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, absorbing: boolean, rowF: Float64Array, border: Float64Array, ipivS: Int32Array, b: Float64Array, r: Float64Array, modeMajor = false): void {
   const K1 = (P + 1) >> 1;
-  const kd = M + 1;
+  const kd = (modeMajor ? nb : M) + 1;
   const MM = M * M;
-  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) r[k * M + j] = -b[2 * k * M + j]!;
+  const ix = (k: number, j: number) => reducedIndex(k, j, M, nb, modeMajor);
+  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) r[ix(k, j)] = -b[2 * k * M + j]!;
   for (let f = 0; f < K1 - 1; f++) {
     const fo = (2 * f + 1) * M;
     for (let i = 0; i < M; i++) {
       const bf = b[fo + i]! / (frictionRate * (2 * i + 1) + shift);
       if (bf === 0) continue;
       const s1 = Math.sqrt(2 * i + 1), s2 = Math.sqrt(2 * i + 2);
-      r[f * M + i]! -= s1 * cpl[4 * f + 3]! * bf;
-      if (i + 1 < M) r[f * M + i + 1]! -= s2 * cpl[4 * f + 2]! * bf;
+      r[ix(f, i)]! -= s1 * cpl[4 * f + 3]! * bf;
+      if (i + 1 < M) r[ix(f, i + 1)]! -= s2 * cpl[4 * f + 2]! * bf;
       if (absorbing && f + 1 === nb) {
         r[(f + 1) * M + i]! -= rowF[i * M + i]! * bf;
         if (i + 1 < M) r[(f + 1) * M + i + 1]! -= rowF[(i + 1) * M + i]! * bf;
       } else {
-        r[(f + 1) * M + i]! -= s1 * cpl[4 * f + 5]! * bf;
-        if (i + 1 < M) r[(f + 1) * M + i + 1]! -= s2 * cpl[4 * f + 4]! * bf;
+        r[ix(f + 1, i)]! -= s1 * cpl[4 * f + 5]! * bf;
+        if (i + 1 < M) r[ix(f + 1, i + 1)]! -= s2 * cpl[4 * f + 4]! * bf;
       }
     }
   }
@@ -516,15 +522,15 @@ export function kramersReducedSolve(P: number, M: number, nb: number, frictionRa
     const fo = (2 * f + 1) * M;
     for (let i = 0; i < M; i++) {
       const s1 = Math.sqrt(2 * i + 1), s2 = Math.sqrt(2 * i + 2);
-      let s = b[fo + i]! + s1 * cpl[4 * f + 3]! * r[f * M + i]! + s1 * cpl[4 * f + 5]! * r[(f + 1) * M + i]!;
-      if (i + 1 < M) s += s2 * cpl[4 * f + 2]! * r[f * M + i + 1]! + s2 * cpl[4 * f + 4]! * r[(f + 1) * M + i + 1]!;
+      let s = b[fo + i]! + s1 * cpl[4 * f + 3]! * r[ix(f, i)]! + s1 * cpl[4 * f + 5]! * r[ix(f + 1, i)]!;
+      if (i + 1 < M) s += s2 * cpl[4 * f + 2]! * r[ix(f, i + 1)]! + s2 * cpl[4 * f + 4]! * r[ix(f + 1, i + 1)]!;
       b[fo + i] = -s / (frictionRate * (2 * i + 1) + shift);
     }
   }
-  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) b[2 * k * M + j] = r[k * M + j]!;
+  for (let k = 0; k < K1; k++) for (let j = 0; j < M; j++) b[2 * k * M + j] = r[ix(k, j)]!;
 }
 
 /** Inverse iteration as {@link kramersInverseIteration}, each sweep through {@link kramersReducedSolve}. */
-export function kramersReducedInverseIteration(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, absorbing: boolean, rowF: Float64Array, border: Float64Array, ipivS: Int32Array, deflate: Float64Array | null, x: Float64Array, y: Float64Array, r: Float64Array, maxIter: number, tol: number, out: Float64Array): number {
-  return inverseIteration(P * M, (v) => kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, v, r), deflate, x, y, maxIter, tol, out);
+export function kramersReducedInverseIteration(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, absorbing: boolean, rowF: Float64Array, border: Float64Array, ipivS: Int32Array, deflate: Float64Array | null, x: Float64Array, y: Float64Array, r: Float64Array, maxIter: number, tol: number, out: Float64Array, modeMajor = false): number {
+  return inverseIteration(P * M, (v) => kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, v, r, modeMajor), deflate, x, y, maxIter, tol, out);
 }

@@ -83,6 +83,15 @@ export interface KramersBackend {
  */
 export const bandStorage = (P: number, M: number): number => (M + 2) * ((P + 1) >> 1) * M;
 export const solveStorage = (P: number, M: number): number => bandStorage(P, M) + 5 * M * M + 4 * P * M + 2 * P;
+/**
+ * The ordering of the reduced unknowns: mode-major (node index fastest, bandwidth nb + 1) when
+ * that band is narrower than the node-major one (M + 1) — at low friction, where the mode count
+ * exceeds the node count, the factorization costs nb³·M instead of nb·M³ flops. Not with the
+ * absorbing border (its M×M block couples all modes of the last node).
+ */
+const modeMajorFor = (nb: number, M: number, absorbing: boolean): boolean => !absorbing && nb < M;
+/** f64 entries of the reduced band factor of nb nodes × M modes in the chosen ordering (≤ bandStorage). */
+const reducedBand = (nb: number, M: number, modeMajor: boolean): number => ((modeMajor ? nb : M) + 2) * nb * M;
 const bandWidth = (M: number) => M + 1;
 /** The same for the "full" method: pivoted band LU of all P·M unknowns (kl = ku = M + 1). */
 export const fullBandStorage = (P: number, M: number): number => (3 * (M + 1) + 1) * P * M;
@@ -193,9 +202,10 @@ function jsReducedBackend(potential: Potential1D): KramersBackend {
     js.kramersNodeCouplings(u, P, h, phys.beta, phys.vth, adjoint, cpl);
     // antisymmetric half: the mirror node is out of the band and uncoupled (its values are 0)
     if (mirror) cpl.fill(0, 4 * (K1 - 1));
-    const ab = new Float64Array(bandStorage(P, M));
-    js.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab);
-    const info = js.bandLDLT(nb * M, M + 1, ab);
+    const modeMajor = modeMajorFor(nb, M, absorbing);
+    const ab = new Float64Array(reducedBand(nb, M, modeMajor));
+    js.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab, modeMajor);
+    const info = js.bandLDLT(nb * M, (modeMajor ? nb : M) + 1, ab);
     if (info) notConverged(what, info);
     const rowF = new Float64Array(M * M), rowN = new Float64Array(M * M), border = new Float64Array(3 * M * M), ipivS = new Int32Array(M);
     if (absorbing) {
@@ -203,7 +213,7 @@ function jsReducedBackend(potential: Potential1D): KramersBackend {
       const infoS = js.kramersBorderFactor(M, nb, phys.frictionRate, shift, cpl, ab, rowF, rowN, border, ipivS);
       if (infoS) notConverged(what, nb * M + infoS);
     }
-    return { u, cpl, ab, nb, rowF, border, ipivS, r: new Float64Array(K1 * M) };
+    return { u, cpl, ab, nb, modeMajor, rowF, border, ipivS, r: new Float64Array(K1 * M) };
   }
   return {
     name: "js",
@@ -212,13 +222,13 @@ function jsReducedBackend(potential: Potential1D): KramersBackend {
       const absorbing = !deflate && !grid.antisymmetricEnd;
       const f = factor(grid, phys, shift, false, absorbing, "eigenvalue");
       return jsInverseIteration(grid, phys, f.u, deflate, shift, signChangeAt, (d, x, y, out) =>
-        js.kramersReducedInverseIteration(P, M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing, f.rowF, f.border, f.ipivS, d, x, y, f.r, maxIter, tol, out));
+        js.kramersReducedInverseIteration(P, M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing, f.rowF, f.border, f.ipivS, d, x, y, f.r, maxIter, tol, out, f.modeMajor));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
       const { P, M } = grid;
       const f = factor(grid, phys, 0, true, true, "MFPT");
       return jsBackwardMfpt(grid, phys, f.u, pStart, pWellEnd, (b) =>
-        js.kramersReducedSolve(P, M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, true, f.rowF, f.border, f.ipivS, b, f.r));
+        js.kramersReducedSolve(P, M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, true, f.rowF, f.border, f.ipivS, b, f.r, f.modeMajor));
     },
   };
 }
@@ -287,18 +297,19 @@ function wasmBackwardMfpt(
 function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: readonly [number, number]): KramersBackend {
   const e = wasm.exports;
   const descriptor = potential.descriptor(domain);
-  type Factored = { u: number; cpl: number; ab: number; nb: number; rowF: number; border: number; ipivS: number; r: number };
+  type Factored = { u: number; cpl: number; ab: number; nb: number; modeMajor: number; rowF: number; border: number; ipivS: number; r: number };
   function withBuffers<T>(grid: KramersGrid, phys: KramersPhysics, shift: number, adjoint: boolean, absorbing: boolean, what: string, body: (f: Factored) => T): T {
     const { P, M } = grid;
     const h = 2 * Math.abs(grid.dx);
     const K1 = (P + 1) >> 1;
     const nb = absorbing || grid.antisymmetricEnd ? K1 - 1 : K1;
+    const modeMajor = modeMajorFor(nb, M, absorbing);
     const desc = wasm.copyIn(descriptor);
     const u = e.allocF64(P + 1) >>> 0;
     let cpl = 0, ab = 0, rowF = 0, rowN = 0, border = 0, ipivS = 0, half = 0, r = 0;
     try {
       cpl = e.allocF64(4 * K1) >>> 0;
-      ab = e.allocF64(bandStorage(P, M)) >>> 0;
+      ab = e.allocF64(reducedBand(nb, M, modeMajor)) >>> 0;
       rowF = e.allocF64(M * M) >>> 0;
       rowN = e.allocF64(M * M) >>> 0;
       border = e.allocF64(3 * M * M) >>> 0;
@@ -307,8 +318,8 @@ function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: r
       e.kramersPotentialAt(desc, grid.x0, grid.dx, P + 1, u);
       e.kramersNodeCouplings(u, P, h, phys.beta, phys.vth, adjoint ? 1 : 0, cpl);
       if (grid.antisymmetricEnd) wasm.f64(cpl, 4 * K1).fill(0, 4 * (K1 - 1));
-      e.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab);
-      const info = e.bandLDLT(nb * M, M + 1, ab);
+      e.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab, modeMajor ? 1 : 0);
+      const info = e.bandLDLT(nb * M, (modeMajor ? nb : M) + 1, ab);
       if (info) notConverged(what, info);
       if (absorbing) {
         half = wasm.copyIn(halfRangeOverlaps(M));
@@ -316,7 +327,7 @@ function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: r
         const infoS = e.kramersBorderFactor(M, nb, phys.frictionRate, shift, cpl, ab, rowF, rowN, border, ipivS);
         if (infoS) notConverged(what, nb * M + infoS);
       }
-      return body({ u, cpl, ab, nb, rowF, border, ipivS, r });
+      return body({ u, cpl, ab, nb, modeMajor: modeMajor ? 1 : 0, rowF, border, ipivS, r });
     } finally {
       for (const ptr of [r, half, ipivS, border, rowN, rowF, ab, cpl]) if (ptr) e.free(ptr);
       e.free(u);
@@ -329,12 +340,12 @@ function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: r
       const absorbing = !deflate && !grid.antisymmetricEnd;
       return withBuffers(grid, phys, shift, false, absorbing, "eigenvalue", (f) =>
         wasmInverseIteration(wasm, f.u, grid, phys, deflate, shift, signChangeAt, (w, x, y, out) =>
-          e.kramersReducedInverseIteration(grid.P, grid.M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing ? 1 : 0, f.rowF, f.border, f.ipivS, w, x, y, f.r, maxIter, tol, out)));
+          e.kramersReducedInverseIteration(grid.P, grid.M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing ? 1 : 0, f.rowF, f.border, f.ipivS, w, x, y, f.r, maxIter, tol, out, f.modeMajor)));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
       return withBuffers(grid, phys, 0, true, true, "MFPT", (f) =>
         wasmBackwardMfpt(wasm, f.u, grid, phys, pStart, pWellEnd, (b) =>
-          e.kramersReducedSolve(grid.P, grid.M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, 1, f.rowF, f.border, f.ipivS, b, f.r)));
+          e.kramersReducedSolve(grid.P, grid.M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, 1, f.rowF, f.border, f.ipivS, b, f.r, f.modeMajor)));
     },
   };
 }

@@ -47,10 +47,10 @@ export interface KramersWasmExports {
   kramersThermalAverage(u: number, P: number, M: number, beta: number, uRef: number, pEnd: number, tau: number): number;
   kramersAbsorbingEdge(u: number, P: number, M: number, h: number, beta: number, vth: number, adjoint: number, half: number, ab: number): void;
   kramersNodeCouplings(u: number, P: number, h: number, beta: number, vth: number, adjoint: number, cpl: number): void;
-  kramersReducedAssemble(cpl: number, K1: number, M: number, nb: number, frictionRate: number, shift: number, ab: number): void;
+  kramersReducedAssemble(cpl: number, K1: number, M: number, nb: number, frictionRate: number, shift: number, ab: number, modeMajor: number): void;
   bandLDLT(n: number, kd: number, ab: number): number;
   kramersAbsorbingRow(u: number, P: number, M: number, h: number, beta: number, vth: number, frictionRate: number, shift: number, adjoint: number, half: number, cpl: number, rowF: number, rowN: number): void;
   kramersBorderFactor(M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, rowF: number, rowN: number, border: number, ipivS: number): number;
-  kramersReducedSolve(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, absorbing: number, rowF: number, border: number, ipivS: number, b: number, r: number): void;
-  kramersReducedInverseIteration(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, absorbing: number, rowF: number, border: number, ipivS: number, deflate: number, x: number, y: number, r: number, maxIter: number, tol: number, out: number): number;
+  kramersReducedSolve(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, absorbing: number, rowF: number, border: number, ipivS: number, b: number, r: number, modeMajor: number): void;
+  kramersReducedInverseIteration(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, absorbing: number, rowF: number, border: number, ipivS: number, deflate: number, x: number, y: number, r: number, maxIter: number, tol: number, out: number, modeMajor: number): number;
 }
