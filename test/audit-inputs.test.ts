@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   KramersError, rate, mfpt, spectrum, stationaryDensity, tiltedWashboard, harmonic, checkUnitLabels, barrierAction, kramersFullRate, arrheniusFactor,
   transitionStateRate, kramersOverdampedRate, energyDiffusionRate, melnikovPollakRate, brentRoot, tanhSinh, searchDomain, expression, landscape, polynomial,
-  symmetricDoubleWell, fromFunction, splittingProbability,
+  symmetricDoubleWell, fromFunction, splittingProbability, simulate,
 } from "../src/index.js";
 
 const caught = (f: () => unknown): KramersError => {
@@ -366,5 +366,19 @@ describe("function potentials undefined on part of the domain", () => {
     const e = caught(() => rate({ potential: gapFn, kT: 0.05, from: -1, domain: [-2, 2] }));
     expect(e.code).toBe("NOT_FINITE");
     expect(e.message).toMatch(/undefined \(NaN\) near x ≈ -1\.3/);
+  });
+});
+
+describe("U′ is not finite where U is undefined", () => {
+  it("d/dx log(x + 1.2) is NaN for x < −1.2 (before: −1/(x+1.2) there, so Langevin walkers that jumped past the singularity were pushed on and 'escaped')", async () => {
+    const p = expression("log(x + 1.2)");
+    expect(p.U(-1.3)).toBeNaN();
+    expect(p.dU(-1.3)).toBeNaN();
+    expect(p.d2U(-1.3)).toBeNaN();
+    // for x > −1.2 the derivative is the exact 1/(x + 1.2), to the 2ε of the (√a)² form
+    for (const x of [-1.1, 0, 3.7]) expect(Math.abs(p.dU(x) * (x + 1.2) - 1)).toBeLessThan(4 * Number.EPSILON);
+    // before: rate 0.0035, MFPT 81 "from −1 to 1" with no warning; now the simulation refuses
+    const e = await caughtAsync(() => simulate({ potential: "log(x+1.2)", kT: 0.1, from: -1, to: 1, particles: 50, dt: 0.01, seed: 1 }));
+    expect(e.code).toBe("NOT_FINITE");
   });
 });

@@ -38,7 +38,9 @@ export function differentiate(e: Expr, index = 0): Expr {
         case "cos": return neg(mul(call("sin", a), da));
         case "tan": return div(da, pow(call("cos", a), num(2)));
         case "exp": return mul(e, da);
-        case "log": return div(da, a);
+        // a′/a written as a′/(√a)²: the same for a > 0 (to 2ε) but NaN where log a is undefined
+        // (a < 0), so U′ is not finite where U is not (the Langevin kernels only see U′)
+        case "log": return div(da, pow(call("sqrt", a), num(2)));
         case "sqrt": return div(da, mul(num(2), e));
         case "tanh": return mul(sub(ONE, pow(e, num(2))), da);
         case "sinh": return mul(call("cosh", a), da);
