@@ -328,7 +328,7 @@ export function modeTail(d2: number, s2: number, d1 = NaN, s1 = NaN): number {
  * large, raise the mode count and repeat (2) on the same nested grids. The value is the
  * Richardson-extrapolated one plus the mode correction measured at the finest spacing.
  */
-function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, tol: number, maxM: number, fits: (h: number, M: number) => boolean, w: Warnings, what: string, method: "reduced" | "full", minLevels = 1): { value: number; conv: KramersConvergence } {
+function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, tol: number, maxM: number, fits: (h: number, M: number) => boolean, w: Warnings, what: string, method: "reduced" | "full", minLevels = 1, startM = 0): { value: number; conv: KramersConvergence; gridModes: number } {
   let solves = 0;
   // a raised mode count re-runs the grid loop, whose finest level was just solved by the mode
   // check: keep every discretization's value (the most expensive solve is never repeated)
@@ -410,6 +410,15 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
     }
     return { value, gridError, finest, hFinest };
   };
+  // a hint from a related solve (λ₁ before the MFPT: the same dynamics need about as many modes at
+  // the same spacing): start the grid loop at its mode count, leaving room for the check at the
+  // finest spacing; the check decides as before
+  const hinted = Math.min(startM, Math.floor(maxM / 2.5));
+  if (hinted > M && fits(h0 / 4, checkModes(hinted, maxM))) {
+    M = hinted;
+    cur = ev(h0, M);
+  }
+  let gridModes = M;
   let g = gridLoop(M, cur);
   let value = g.value;
   let modeDiffPrev = NaN;
@@ -438,6 +447,7 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
       break;
     }
     M = M2;
+    gridModes = M;
     g = gridLoop(M, ev(h0, M));
     value = g.value;
   }
@@ -446,7 +456,7 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
   const errorEstimate = modeError + gridError;
   const converged = errorEstimate <= tol * Math.abs(value);
   if (!converged) w.add("NOT_CONVERGED", `${what}: estimated relative error ${(errorEstimate / Math.abs(value)).toPrecision(2)} > tolerance ${tol}`);
-  return { value, conv: { converged, errorEstimate, modeError, gridError, modes: 2 * M, nodes: Math.ceil(finest.nodes), spacing: finest.spacing, iterations: solves, method } };
+  return { value, conv: { converged, errorEstimate, modeError, gridError, modes: 2 * M, nodes: Math.ceil(finest.nodes), spacing: finest.spacing, iterations: solves, method }, gridModes };
 }
 
 /** The back end for a problem. */
@@ -473,6 +483,7 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
 
   let lambda1 = NaN, exactRate = NaN, exactRateError = NaN, rateConvergence: KramersConvergence | undefined;
   let rateDefinition = "not computed";
+  let rateGridModes = 0;
   if (o.compute !== "mfpt") {
     // eigenvalue grid: nodes at both (mirrored) ends, reflecting (two wells) or absorbing (one well: end on a face)
     const twoWells = problem.otherWell !== undefined;
@@ -501,6 +512,7 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
     };
     const fits = (h: number, M: number) => fitsMemory(gridFor(h, M).P, M, maxDoubles, method);
     const c = converge(evaluate, h0, o.tolerance, o.maxModes, fits, w, "λ₁", method);
+    rateGridModes = c.gridModes;
     lambda1 = c.value;
     rateConvergence = c.conv;
     if (twoWells) {
@@ -536,7 +548,7 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
     const fits = (h: number, M: number) => fitsMemory(gridFor(h, M).P, M, maxDoubles, method);
     // a target on the barrier: the absorbing edge converges at first order in h, so take at least three grids to see the order
     const onBarrier = beta * (top.U - problem.potential.U(target)) < 3;
-    const c = converge(evaluate, h0, o.tolerance, o.maxModes, fits, w, "MFPT", method, onBarrier ? 2 : 1);
+    const c = converge(evaluate, h0, o.tolerance, o.maxModes, fits, w, "MFPT", method, onBarrier ? 2 : 1, rateGridModes);
     mfpt = c.value;
     mfptError = c.conv.errorEstimate;
     mfptConvergence = c.conv;
