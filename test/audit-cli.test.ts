@@ -28,6 +28,9 @@ describe("kramers CLI errors", () => {
     const j = JSON.parse(r.out) as { error: { code: string; message: string } };
     expect(j.error.code).toBe("INVALID_ARGUMENT");
     expect(j.error.message).toContain("frobnicate");
+    // one line on stderr (before: the whole usage text)
+    expect(r.err.split("\n")).toHaveLength(1);
+    expect(r.err).toContain("landscape, rate, mfpt");
   });
 
   it("hexadecimal, binary and blank numbers are rejected, naming the flag", () => {

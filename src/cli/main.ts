@@ -26,7 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (!command) {
     const message = `unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(", ")}`;
     if (wantsJson(rest)) console.log(JSON.stringify({ error: { code: "INVALID_ARGUMENT", message } }, null, 2));
-    console.error(`kramers: ${message}\n\n${usage()}`);
+    console.error(`kramers: ${message} (kramers --help for usage)`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
