@@ -5,7 +5,8 @@
 // exact columns are recomputed with tolerance 1e-6 (which selects the pivoted-LU "full" solver, so
 // this is also a check of the reduced solver against the other algorithm). The lowest frictions
 // are re-solved with a raised mode budget. The linear solvers are compared on one grid (reduced
-// LDLᵀ vs pivoted band LU, WASM), and the pure-JS twin runs the same algorithm on a 5-point subset.
+// LDLᵀ vs pivoted band LU, WASM), λ₁ on the whole grid vs the antisymmetric half (mode-major), and
+// the pure-JS twin runs the same algorithm on a 5-point subset.
 // Each timing is the best of REPS runs (shared machine).
 // Usage: npm run build && node bench/turnover.mjs [--reps 2]
 import { readFileSync } from "node:fs";
@@ -82,6 +83,17 @@ for (const method of ["reduced", "full"]) {
   console.log(`  ${method.padEnd(8)} λ₁ solve ${(e.t / 1000).toFixed(3)} s   MFPT solve ${(m.t / 1000).toFixed(3)} s   λ = ${e.r.lambda.toExponential(10)}  T = ${m.r.bottom.toExponential(10)}`);
 }
 console.log(`  full/reduced time: λ₁ ${(res.full.e.t / res.reduced.e.t).toFixed(1)}×, MFPT ${(res.full.m.t / res.reduced.m.t).toFixed(1)}×; relative differences λ ${Math.abs(res.full.e.r.lambda / res.reduced.e.r.lambda - 1).toExponential(1)}, T ${Math.abs(res.full.m.r.bottom / res.reduced.m.r.bottom - 1).toExponential(1)}`);
+
+// λ₁ of the symmetric double well on one grid at γ = 0.01, N = 600: the whole grid (345 nodes,
+// node-major band), the antisymmetric half (173 nodes), which with 172 band nodes < 300 modes is
+// factored mode-major (band nb + 1 instead of M + 1)
+{
+  const physLow = { beta: 32, vth: Math.sqrt(1 / 32), frictionRate: 0.01, uRef: -0.25 };
+  const half = 1.7802, Kh = 172, Mh = 300, hh = half / Kh;
+  const whole = await best(() => be.eigen({ x0: -half, dx: hh / 2, P: 4 * Kh + 1, M: Mh, method: "reduced" }, physLow, true, 2e-4, 0, 500, 1e-13));
+  const halfSolve = await best(() => be.eigen({ x0: -half, dx: hh / 2, P: 2 * Kh + 1, M: Mh, method: "reduced", antisymmetricEnd: true }, physLow, false, 2e-4, 0, 500, 1e-13));
+  console.log(`\none λ₁ discretization at γ = 0.01 (N = ${2 * Mh}), WASM: whole grid ${2 * Kh + 1} nodes (node-major) ${(whole.t / 1000).toFixed(3)} s, antisymmetric half ${Kh + 1} nodes (mode-major) ${(halfSolve.t / 1000).toFixed(3)} s (${(whole.t / halfSolve.t).toFixed(1)}×); λ differ by ${Math.abs(halfSolve.r.lambda / whole.r.lambda - 1).toExponential(1)}`);
+}
 
 const subset = [0, 5, 10, 15, 19].map((k) => curve(0.1)[k]);
 const w = await best(() => turnover({ ...base, gammas: subset, compute: "rate" }));
