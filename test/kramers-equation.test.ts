@@ -9,6 +9,7 @@ import { expression } from "../src/potential/index.js";
 import { halfRangeOverlaps, jsBackend, wasmBackend } from "../src/turnover/engine.js";
 import { spectrum } from "../src/fokker-planck/index.js";
 import { kramersEquation } from "../src/turnover/index.js";
+import { modeTail } from "../src/turnover/kramers-equation.js";
 import { loadWasm } from "../src/wasm/loader.js";
 
 const overdamped = JSON.parse(readFileSync(new URL("./fixtures/turnover_overdamped.json", import.meta.url), "utf8")) as {
@@ -206,6 +207,20 @@ describe("the face-eliminated (reduced) solve", () => {
       expect(Math.abs(results[k]!.lambda / results[k - 2]!.lambda - 1)).toBeLessThan(1e-8);
       expect(Math.abs(results[k]!.T / results[k - 2]!.T - 1)).toBeLessThan(1e-8);
     }
+  });
+});
+
+describe("the mode-truncation error model (modeTail)", () => {
+  it("is the geometric tail for equal steps, p = 3 for a single step, and grows when a short step changes little", () => {
+    // equal steps s: E = d₂/(s^p − 1) with s^−p = d₂/d₁, i.e. the geometric d₂·r/(1 − r)
+    expect(modeTail(1e-6, 1.25, 1e-5, 1.25)).toBeCloseTo((1e-6 * 0.1) / 0.9, 15);
+    expect(modeTail(1e-6, 1.25)).toBeCloseTo(1e-6 / (1.25 ** 3 - 1), 15);
+    // a step shortened by maxModes (1.25 then 1.14) that changed the value by 0.32 of the previous
+    // one: slow convergence (p ≈ 2.4 here), so the tail is larger than the change itself
+    expect(modeTail(0.32e-5, 1.14, 1e-5, 1.25)).toBeGreaterThan(1.5 * 0.32e-5);
+    // never below a tenth of the change, and 0 only when nothing changes
+    expect(modeTail(1e-9, 1.25, 1e-3, 1.25)).toBeCloseTo(1e-10, 18);
+    expect(modeTail(0, 1.25, 0, 1.25)).toBe(0);
   });
 });
 

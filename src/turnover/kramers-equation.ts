@@ -54,7 +54,7 @@ export interface KramersConvergence {
   readonly converged: boolean;
   /** Estimated absolute error: mode truncation + grid (Richardson) parts. */
   readonly errorEstimate: number;
-  /** Mode-truncation part: the change from N to 1.25N modes at the finest spacing (extrapolated geometrically when two equal steps are known). */
+  /** Mode-truncation part: from the change N → 1.25N at the finest spacing, extrapolated with the convergence rate of the last two steps (see modeTail). */
   readonly modeError: number;
   /** Grid part: |Q(h/2) − Q(h)|/3 after one refinement, then the Romberg estimate |R_k − R_{k−1}|/15, or |d_k|/(2^p − 1) with the observed order p where it is not ≈ 2. */
   readonly gridError: number;
@@ -284,9 +284,10 @@ const nextModes = (M: number) => Math.ceil(M * 1.5);
 
 /**
  * The mode check at the finest spacing: N → 1.25N, up to maxModes. At a fixed grid the change in N
- * falls off faster than geometrically once N resolves the grid (γ = 0.01, βΔU = 8, 345 nodes:
- * 2e-3 → 9e-5 → 2e-9 for N = 630 → 946 → 1420, offline SuperLU fixture), so the smaller step
- * still shows the error of N while costing 1.25³ ≈ 2× the finest solve instead of 1.5³ ≈ 3.4×.
+ * falls off faster than geometrically once N resolves the grid (γ = 0.01, βΔU = 8, 345 nodes: the
+ * values at N = 420, 630, 1420 differ from N = 2130 by 8.7e-4, 6.1e-5, 1.8e-9; offline SuperLU
+ * fixture), so the smaller step still shows the error of N while costing 1.25³ ≈ 2× the finest
+ * solve instead of 1.5³ ≈ 3.4×.
  */
 const checkModes = (M: number, maxM: number) => Math.min(Math.ceil(M * 1.25), Math.floor(maxM / 2));
 
@@ -592,8 +593,9 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
  * error estimates; `converged` is false (and a warning says why) when the budget runs out —
  * at low friction the mode count and grid needed grow quickly (cost ∝ γ^−3.5): at βΔU = 8 the
  * default budget reaches 1e-4 down to γ = 0.0144 (γ/(m ω_a) ≈ 0.01; checked against an offline
- * SciPy reference, test/fixtures/kramers_low_friction.json); γ = 0.01 stops at ≈ 1.2e-4 (estimate
- * 1.5e-4) and needs `maxModes: 1000, maxMemoryMB: 512` for 1e-4 (see bench/README.md). High barriers
+ * SciPy reference, test/fixtures/kramers_low_friction.json); γ = 0.01 stops at ≈ 1.2e-4 (estimates
+ * 1.6e-4 for λ₁, 3.6e-4 for the MFPT) and needs `maxModes: 1000, maxMemoryMB: 512` for 1e-4
+ * (≈ 6 s; see bench/README.md). High barriers
  * are fine: λ₁/2 and 1/MFPT agree to 1e-6 up to βΔU = 100 on the quartic double well. A target on
  * the barrier (rather than at the far minimum) converges slowly (warning ABSORBING_EDGE).
  *
