@@ -161,6 +161,19 @@ describe("spectrum: engines, options and errors", () => {
     expect(r.errorEstimate).toBeLessThan(actual * 2);
   });
 
+  it("refuses a pole at once, naming where, while a steep but smooth step (width 1e-3) still refines", async () => {
+    // (before, the refinement went to 2M cells and failed there without saying where)
+    const err = await spectrum({ potential: "1/x", kT: 0.5, domain: [-1, 6] }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "GRID_TOO_COARSE" });
+    expect(Math.abs((err as KramersError).details!.x as number)).toBeLessThan(7 / 4096); // within a cell of the pole
+    const r = await spectrum({ potential: "x^4/4 - x^2/2 + 0.2*tanh((x - 0.3)/1e-3)", kT: 0.05, domain: [-2, 2], count: 2 });
+    expect(r.converged).toBe(true);
+  });
+  it("says why nothing was computed for count = 1 with reflecting walls", async () => {
+    const r = await spectrum({ potential: "x^4/4 - x^2/2", kT: 0.1, domain: [-2, 2], count: 1 });
+    expect(r.eigenvalues).toEqual([0]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["NOTHING_COMPUTED"]);
+  });
   it("throws GRID_TOO_COARSE when cells are far wider than kT, and warns when they are merely coarse", async () => {
     await expect(spectrum({ potential: "x^4/4 - x^2/2", kT: 0.001, domain: [-2, 2], grid: 50 })).rejects.toMatchObject({ code: "GRID_TOO_COARSE" });
     const r = await spectrum({ potential: "x^4/4 - x^2/2", kT: 0.01, domain: [-2, 2], grid: 200, count: 2 });

@@ -73,5 +73,31 @@ export function startingCells(factory: GeneratorFactory, maxCells: number): numb
   const jump = g.info.maxJumpLow;
   g.dispose();
   const cells = Math.max(MIN_START_CELLS, Math.ceil((trial * jump) / START_CELL_JUMP));
-  return Math.min(cells, Math.max(MIN_START_CELLS, Math.floor(maxCells / 8)));
+  const cap = Math.max(MIN_START_CELLS, Math.floor(maxCells / 8));
+  if (cells > cap) refuseUnresolvable(factory, trial * 16, jump);
+  return Math.min(cells, cap);
+}
+
+/**
+ * A potential that needs more cells than allowed may be singular (a pole) or vary on a scale finer
+ * than any affordable grid: on `cells` (16× the trial grid) the largest per-cell jump of a smooth U
+ * has shrunk about 16×. If it has not even halved, refuse at once, naming where, instead of
+ * refining to maxCells first.
+ */
+function refuseUnresolvable(factory: GeneratorFactory, cells: number, trialJump: number): void {
+  const g = factory.build(cells);
+  try {
+    if (!(g.info.maxJumpLow > trialJump / 2)) return;
+    const u = g.reducedPotential();
+    let at = 0;
+    for (let i = 1; i < u.length - 1; i++) if (Math.abs(u[i + 1]! - u[i]!) > Math.abs(u[at + 1]! - u[at]!)) at = i;
+    const x = g.grid.left + (at + 1) * g.grid.h;
+    throw new KramersError(
+      "GRID_TOO_COARSE",
+      `βU jumps by ${g.info.maxJumpLow.toPrecision(3)} between neighbouring cells near x ≈ ${x.toPrecision(6)} even on ${cells} cells (${trialJump.toPrecision(3)} on 16× fewer): U is singular there or varies on a scale no affordable grid resolves; cut the domain before that point or smooth U`,
+      { option: "potential", x, maxJump: g.info.maxJumpLow },
+    );
+  } finally {
+    g.dispose();
+  }
 }

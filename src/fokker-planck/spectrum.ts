@@ -127,7 +127,7 @@ export async function spectrum(options: SpectrumOptions): Promise<SpectrumResult
 
   const k = reflecting ? o.count - 1 : o.count;
   if (k === 0) {
-    return { eigenvalues: [0], errorEstimates: [0], errorEstimate: 0, converged: true, refinements: 0, timescales: [], rates: { kind: "none", rateDefinition: "none (count = 1)" }, grid: { cells: 0, domain: o.domain, h: NaN, sequence: [], maxCellJump: NaN }, ...base, warnings: [] };
+    return { eigenvalues: [0], errorEstimates: [0], errorEstimate: 0, converged: true, refinements: 0, timescales: [], rates: { kind: "none", rateDefinition: "none (count = 1)" }, grid: { cells: 0, domain: o.domain, h: NaN, sequence: [], maxCellJump: NaN }, ...base, warnings: [{ code: "NOTHING_COMPUTED", message: "count = 1 with reflecting walls: λ0 = 0 exactly (detailed balance), so no grid was built (grid.h and grid.maxCellJump are NaN); ask for count ≥ 2 to get rates" }] };
   }
   const vectors = [0];
   let values: number[];
