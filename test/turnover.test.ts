@@ -120,6 +120,8 @@ describe("turnover", () => {
     await expect(turnover({ ...ok, gammas: [1, -2] })).rejects.toMatchObject({ code: "NOT_POSITIVE", details: { option: "gammas[1]" } });
     await expect(turnover({ ...ok, gammas: [Number.NaN] })).rejects.toBeInstanceOf(KramersError);
     await expect(turnover({ ...ok, gammas: [1], gamma: 1 } as never)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    // a target in the start's own well names `to` (it said "toward", an option turnover does not have)
+    await expect(turnover({ ...ok, from: 0.5, gammas: [1] })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", details: { option: "to" } });
   });
 });
 

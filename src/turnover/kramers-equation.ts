@@ -213,7 +213,7 @@ export function kramersProblem(o: CheckedKramersEquationOptions): KramersProblem
   const l = analyseLandscape(p, o.domain, o.mass);
   const well = wellIn(p, l, o.from, "from");
   let crossing;
-  if (o.to !== undefined) crossing = barrierIn(p, l, well.x, o.to, "from");
+  if (o.to !== undefined) crossing = barrierIn(p, l, o.from, o.to, "from", "to");
   else {
     const sides = [];
     for (const direction of [-1, 1] as const) {
