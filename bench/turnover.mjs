@@ -36,7 +36,7 @@ const rel = (row) => Math.max(row.exactRateError / row.exactRate, row.exactMfptE
 
 const wide = await best(() => turnover({ ...base, gammas: curve(0.01) }));
 const nconv = wide.r.rows.filter((row) => rel(row) <= 1e-4).length;
-console.log(`turnover(): 20 frictions 0.01 … 10, βΔU = 8, tolerance 1e-4 (default budget: maxModes 600, 256 MB)`);
+console.log(`turnover(): 20 frictions 0.01 … 10, βΔU = 8, tolerance 1e-4 (default budget: maxModes 1000, 256 MB)`);
 console.log(`  all columns: ${(wide.t / 1000).toFixed(2)} s; ${nconv}/20 frictions with estimated relative error ≤ 1e-4`);
 for (const row of wide.r.rows.slice(0, 4)) {
   const ref = refFor(row.gamma);

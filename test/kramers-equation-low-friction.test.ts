@@ -77,8 +77,11 @@ describe("kramersEquation at low friction (default budget)", () => {
       // a converged flag means the actual error meets the tolerance (1e-4)
       if (r.rateConvergence!.converged) expect(actualRate).toBeLessThanOrEqual(1e-4 * c.lambda1.value + c.lambda1.uncertainty);
       if (r.mfptConvergence!.converged) expect(actualMfpt).toBeLessThanOrEqual(1e-4 * c.mfpt.value + c.mfpt.uncertainty);
-      // what the default budget (maxModes 600, 256 MB) reaches: 1e-4 down to γ = 0.0144; at γ = 0.01
-      // it stops at N = 600 (measured: actual 1.2e-4 for both columns; estimates 1.6e-4 (λ₁), 3.6e-4 (MFPT))
+      // what the default budget (maxModes 1000, 256 MB) reaches: λ₁ to 1e-4 at all three frictions
+      // (γ = 0.01: N = 788, estimate 8.3e-5, actual 2.0e-5); the MFPT down to γ = 0.0144 — at γ = 0.01
+      // memory caps it at N = 630 (its absorbing edge keeps the band node-major): estimate 1.2e-4,
+      // actual 8.8e-5, converged: false
+      expect(r.rateConvergence!.converged).toBe(true);
       expect(r.converged).toBe(c.gamma > 0.012);
     }
   }, 240_000);

@@ -42,7 +42,10 @@ export interface KramersEquationOptions {
   readonly compute?: "both" | "rate" | "mfpt";
   /** Back end: the WASM kernels or their pure-JS twins. @default "wasm" */
   readonly engine?: "wasm" | "js";
-  /** Largest number of Hermite modes N (even). @default 600 */
+  /**
+   * Largest number of Hermite modes N (even); the memory budget usually binds first for the MFPT
+   * (its absorbing edge keeps the band node-major). @default 1000
+   */
   readonly maxModes?: number;
   /** Memory budget of one discrete solve (band factor and vectors), in MB of f64. @default 256 */
   readonly maxMemoryMB?: number;
@@ -144,7 +147,7 @@ export function checkKramersEquationOptions(options: unknown, extra: readonly st
   const start = o.start === undefined ? "bottom" : requireOneOf("start", o.start, ["bottom", "well"] as const);
   const compute = o.compute === undefined ? "both" : requireOneOf("compute", o.compute, ["both", "rate", "mfpt"] as const);
   const engine = o.engine === undefined ? "wasm" : requireOneOf("engine", o.engine, ["wasm", "js"] as const);
-  const maxModes = o.maxModes === undefined ? 600 : requireInteger("maxModes", o.maxModes, 8);
+  const maxModes = o.maxModes === undefined ? 1000 : requireInteger("maxModes", o.maxModes, 8);
   const maxMemoryMB = o.maxMemoryMB === undefined ? 256 : requirePositive("maxMemoryMB", o.maxMemoryMB);
   return { potential, kT, from, ...(to !== undefined ? { to } : {}), gamma, mass, domain, tolerance, start, compute, engine, maxModes, maxMemoryMB };
 }
@@ -592,14 +595,14 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
  * Both are converged in the Hermite mode count and in the grid spacing (Richardson), with
  * error estimates; `converged` is false (and a warning says why) when the budget runs out —
  * at low friction the mode count and grid needed grow quickly (cost ∝ γ^−3.5): at βΔU = 8 the
- * default budget reaches 1e-4 down to γ = 0.0144 (γ/(m ω_a) ≈ 0.01; checked against an offline
- * SciPy reference, test/fixtures/kramers_low_friction.json); γ = 0.01 stops at ≈ 1.2e-4 (estimates
- * 1.6e-4 for λ₁, 3.6e-4 for the MFPT) and needs `maxModes: 1000, maxMemoryMB: 512` for 1e-4
- * (≈ 6 s; see bench/README.md). High barriers
+ * default budget reaches 1e-4 for λ₁ down to γ = 0.01 and for the MFPT down to γ = 0.0144
+ * (γ/(m ω_a) ≈ 0.01; checked against an offline SciPy reference,
+ * test/fixtures/kramers_low_friction.json); the MFPT at γ = 0.01 stops at N = 630 modes (memory;
+ * estimate 1.2e-4, actual 8.8e-5) and needs `maxMemoryMB: 512` for 1e-4 (≈ 5 s; see bench/README.md). High barriers
  * are fine: λ₁/2 and 1/MFPT agree to 1e-6 up to βΔU = 100 on the quartic double well. A target on
  * the barrier (rather than at the far minimum) converges slowly (warning ABSORBING_EDGE).
  *
- * @param options - potential, kT, from, to, gamma (1), mass (1), domain, tolerance (1e-4), start ("bottom"), compute ("both"), engine ("wasm"), maxModes (600), maxMemoryMB (256)
+ * @param options - potential, kT, from, to, gamma (1), mass (1), domain, tolerance (1e-4), start ("bottom"), compute ("both"), engine ("wasm"), maxModes (1000), maxMemoryMB (256)
  * @returns λ₁, exactRate, mfpt with error estimates, definitions, convergence records and warnings
  * @throws KramersError NOT_POSITIVE (kT, γ, m), NOT_IN_WELL, NO_BARRIER, BAD_DOMAIN, NOT_CONVERGED (factorization failure)
  * @example
