@@ -1,9 +1,9 @@
 // Langevin engine benchmark: walker-steps per second for the overdamped double well
 // U = x⁴/4 − x²/2 (γ = 1, kT = 0.1, dt = 0.01), 10^5 walkers from x = −1 to the barrier top
 // x = 0, 500 steps (tmax = 5), Euler–Maruyama with the Brownian-bridge correction.
-// Engines: WASM (1 and 2 workers), the pure-JS twin, NumPy (vectorized EM, when python3 with
-// numpy is here) and the native C build of the same kernel (gcc -O3 -march=native, when gcc is
-// here). Each engine runs `REPS` times, interleaved; the best time is reported (the machine is
+// Engines: WASM (1 and 2 workers), the pure-JS twin, NumPy (vectorized EM, a plain and an in-place
+// loop, when python3 with numpy is here) and the native C build of the same kernel (gcc -O3
+// -march=native, when gcc is here). Each engine runs `REPS` times, interleaved; the best time is reported (the machine is
 // shared, and the minimum is the least disturbed run) together with the median.
 // Usage: npm run build && node bench/langevin.mjs [--reps 3] [--particles 100000] [--steps 500]
 import { execFileSync, spawnSync } from "node:child_process";
@@ -38,7 +38,9 @@ add("js twin", sim({ engine: "js" }));
 
 const py = spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" });
 if (py.status === 0) {
-  add("numpy", async () => JSON.parse(execFileSync("python3", [join(here, "langevin_numpy.py"), N, STEPS, dt, kT, upper, seed], { encoding: "utf8" })));
+  for (const variant of ["plain", "inplace"]) {
+    add(`numpy (${variant})`, async () => JSON.parse(execFileSync("python3", [join(here, "langevin_numpy.py"), N, STEPS, dt, kT, upper, seed, variant], { encoding: "utf8" })));
+  }
 }
 const gcc = spawnSync("gcc", ["--version"], { encoding: "utf8" });
 if (gcc.status === 0) {
