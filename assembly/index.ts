@@ -3,6 +3,6 @@
 export { allocF64, allocI32, free } from "./memory";
 export { evaluatePotential, potentialDerivative } from "./potential";
 export { fpInfo, fpAssemble, fpFactor, fpNegcount, fpNegcount2, fpNegcount4, fpTwisted, fpTwisted4, fpModeFromVector, fpStationary, fpPeriodicStationary, fpEvolve } from "./fokker_planck";
-export { rngNormals, rngPhilox, rngUniforms } from "./rng";
+export { rngNormals, rngPhilox, rngUniforms, rngXoshiro } from "./rng";
 export { langevinInit, langevinRun, langevinWorkBytes } from "./langevin";
 export { kramersPotentialAt, kramersAssemble, bandFactor, bandSolve, kramersEquilibrium, kramersInverseIteration, kramersThermalAverage, kramersAbsorbingEdge, kramersNodeCouplings, kramersReducedAssemble, bandLDLT, kramersAbsorbingRow, kramersBorderFactor, kramersReducedSolve, kramersReducedInverseIteration } from "./kramers_equation";

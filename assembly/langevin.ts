@@ -3,7 +3,9 @@
 //   underdamped  dx = v dt,  m dv = −U′ dt − γ v dt + √(2γkT) dW   (friction rate γ/m)
 //
 // State is structure-of-arrays for a chunk of `count` walkers: x[dim][count], aux[dim][count]
-// (underdamped: the velocity; Leimkuhler–Matthews: the last noise ξ_n), steps[count] (i32, steps
+// (underdamped: the velocity; Leimkuhler–Matthews: the last noise ξ_n), rng[count][4] (u32:
+// Euler–Maruyama's xoshiro128++ state, advanced four words at a time, so an Euler–Maruyama run is
+// split into calls only at step counts divisible by 4), steps[count] (i32, steps
 // taken), status[count] (i32: 0 running, 1 absorbed at the upper boundary, 2 at the lower,
 // 3 censored at maxSteps, 4 diverged: x not finite at the end of a call). Only dim = 1 is implemented; the layout and the `dim` slot are there so
 // N-D needs no new buffers.
@@ -12,7 +14,7 @@
 // inner loop runs over independent walkers (no loop-carried dependency: the CPU overlaps them) and
 // the Philox blocks of four walkers are computed at once with SIMD (i64x2.extmul). Noise is indexed
 // per walker (see assembly/rng.ts): normal k of global walker w. Which k a step uses:
-//   Euler–Maruyama     step n → k = n
+//   Euler–Maruyama     step n → word n of the walker's xoshiro128++ stream (ziggurat fallbacks: k = n)
 //   Leimkuhler–Matthews ξ_j = normal j + 3 (ξ_0 at start); step n draws ξ_{n+1} = normal n + 4
 //   BAOAB              v_0 from normal 0; step n → k = n + 4
 //   OBABO              v_0 from normal 0; step n → k = 2n + 4, 2n + 5
@@ -34,7 +36,7 @@
 // 3·frames): count, Σx, Σx² over running walkers at step f·stride, added in walker order.
 // Workspace `work`: langevinWorkBytes(count) bytes, 16-byte aligned.
 import { potentialDU } from "./potential";
-import { normalAt, philox, philoxOut, resetNormalCache, uniform52, ZIG_BITS, ZIG_LAYERS, ZIG_RATIOS, zigAbscissa, zigguratNormal } from "./rng";
+import { normalAt, philox, philoxOut, resetNormalCache, uniform52, xoshiro4, xoshiroSeed, ZIG_BITS, ZIG_LAYERS, ZIG_RATIOS, zigAbscissa, zigguratNormal } from "./rng";
 
 const EM: i32 = 0;
 const LM: i32 = 1;
@@ -55,9 +57,9 @@ const NEVER: i32 = 0x7fffffff;
 /** Bytes of workspace langevinRun needs for `count` walkers. */
 export function langevinWorkBytes(count: i32): i32 {
   const m = padded(count);
-  // idx (i32), dead (i32), x, aux, force (f64), four rows of Philox words (u32); the scaled
-  // ziggurat pairs of the Euler–Maruyama noise (emNoiseTable)
-  return m * (4 + 4 + 8 + 8 + 8 + 16) + ZIG_LAYERS * 16;
+  // idx (i32), dead (i32), x, aux, force (f64), four rows of random words and four rows of
+  // xoshiro state (u32); the scaled ziggurat pairs of the Euler–Maruyama noise (emNoiseTable)
+  return m * (4 + 4 + 8 + 8 + 8 + 16 + 16) + ZIG_LAYERS * 16;
 }
 
 /**
@@ -171,6 +173,11 @@ function philoxRows(blk: u32, idx: usize, m: i32, firstWalker: u32, k0: u32, k1:
     v128.store(words + 2 * rowBytes + o + 16, b2);
     v128.store(words + 3 * rowBytes + o + 16, b3);
   }
+}
+
+/** The next four words of every lane's xoshiro128++ stream (state rows `xs`) into the word rows. */
+function xoshiroRows(xs: usize, m: i32, words: usize, rowBytes: usize): void {
+  for (let i = 0; i < m; i += 4) xoshiro4(xs, rowBytes, <usize>i << 2, words, 4);
 }
 
 /** Fill lanes m … padded(m)−1: a valid walker index (for Philox), dead, zero state. */
@@ -302,10 +309,11 @@ function emSweep(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead
 /**
  * Start `count` walkers (chunk walker j is global walker firstWalker + j): x = start, steps = 0,
  * status = 0; underdamped walkers get Maxwellian velocities √(kT/m)·ξ (ξ = normal 0 of their
- * stream), Leimkuhler–Matthews walkers their first noise ξ_0 (normal 3). Records frame 0 and adds
+ * stream), Leimkuhler–Matthews walkers their first noise ξ_0 (normal 3), Euler–Maruyama walkers
+ * their xoshiro128++ state. Records frame 0 and adds
  * frame 0 to the moments.
  */
-export function langevinInit(params: usize, zig: usize, x: usize, aux: usize, steps: usize, status: usize, count: i32, firstWalker: u32, rec: usize, mom: usize): void {
+export function langevinInit(params: usize, zig: usize, x: usize, aux: usize, rng: usize, steps: usize, status: usize, count: i32, firstWalker: u32, rec: usize, mom: usize): void {
   const method = <i32>param(params, 1);
   const kT = param(params, 3), mass = param(params, 5);
   const k0 = <u32>param(params, 9), k1 = <u32>param(params, 10);
@@ -324,6 +332,7 @@ export function langevinInit(params: usize, zig: usize, x: usize, aux: usize, st
     if (method >= BAOAB) a = sv * normalAt(zig, 0, w, k0, k1);
     else if (method == LM) a = normalAt(zig, 3, w, k0, k1);
     store<f64>(aux + (o << 3), a);
+    if (method == EM) xoshiroSeed(w, k0, k1, rng + (o << 4));
     if (j < recRows && recFrames > 0) store<f64>(rec + ((<usize>j * <usize>recFrames) << 3), x0);
     if (momStride > 0 && momFrames > 0) addMoment(mom, momFrames, 0, x0);
   }
@@ -334,7 +343,7 @@ export function langevinInit(params: usize, zig: usize, x: usize, aux: usize, st
  * Advance the running walkers of the chunk in lockstep until each is absorbed, censored
  * (steps = maxSteps) or the chunk has taken `stepLimit` steps. Returns how many are still running.
  */
-export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, aux: usize, steps: usize, status: usize, count: i32, firstWalker: u32, stepLimit: i32, rec: usize, mom: usize, work: usize): i32 {
+export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, aux: usize, rng: usize, steps: usize, status: usize, count: i32, firstWalker: u32, stepLimit: i32, rec: usize, mom: usize, work: usize): i32 {
   const method = <i32>param(params, 1);
   const dt = param(params, 2), kT = param(params, 3), gamma = param(params, 4), mass = param(params, 5);
   // An absent boundary (±∞) becomes NaN: every comparison with it is false, so a walker that runs
@@ -359,7 +368,8 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
   const aa = xa + (<usize>mp << 3);
   const fa = aa + (<usize>mp << 3);
   const words = fa + (<usize>mp << 3);
-  const noise = words + (<usize>mp << 4);
+  const xs = words + (<usize>mp << 4);
+  const noise = xs + (<usize>mp << 4);
   const rowBytes = <usize>mp << 2;
 
   // gather the running walkers (in chunk order)
@@ -373,6 +383,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     store<i32>(dead + (o << 2), 0);
     store<f64>(xa + (o << 3), load<f64>(x + (<usize>j << 3)));
     store<f64>(aa + (o << 3), load<f64>(aux + (<usize>j << 3)));
+    if (method == EM) for (let r: usize = 0; r < 4; r++) store<u32>(xs + r * rowBytes + (o << 2), load<u32>(rng + (<usize>j << 4) + (r << 2)));
     m++;
   }
   if (m == 0) return 0;
@@ -423,7 +434,8 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     const k = <u32>(base + mult * n);
     if ((k >>> 2) != curBlock) {
       curBlock = k >>> 2;
-      philoxRows(curBlock, idx, padded(m), firstWalker, k0, k1, words, rowBytes);
+      if (method == EM) xoshiroRows(xs, padded(m), words, rowBytes);
+      else philoxRows(curBlock, idx, padded(m), firstWalker, k0, k1, words, rowBytes);
     }
     const row = words + (<usize>(k & 3)) * rowBytes;
     const n1 = n + 1;
@@ -528,7 +540,10 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
         store<f64>(xa + (p << 3), load<f64>(xa + (o << 3)));
         store<f64>(aa + (p << 3), load<f64>(aa + (o << 3)));
         store<f64>(fa + (p << 3), load<f64>(fa + (o << 3)));
-        for (let r: usize = 0; r < 4; r++) store<u32>(words + r * rowBytes + (p << 2), load<u32>(words + r * rowBytes + (o << 2)));
+        for (let r: usize = 0; r < 4; r++) {
+          store<u32>(words + r * rowBytes + (p << 2), load<u32>(words + r * rowBytes + (o << 2)));
+          store<u32>(xs + r * rowBytes + (p << 2), load<u32>(xs + r * rowBytes + (o << 2)));
+        }
         q++;
       }
       m = q;
@@ -545,6 +560,7 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     const j = <usize>load<i32>(idx + (o << 2));
     store<f64>(x + (j << 3), load<f64>(xa + (o << 3)));
     store<f64>(aux + (j << 3), load<f64>(aa + (o << 3)));
+    if (method == EM) for (let r: usize = 0; r < 4; r++) store<u32>(rng + (j << 4) + (r << 2), load<u32>(xs + r * rowBytes + (o << 2)));
     store<i32>(steps + (j << 2), n);
     const xe = load<f64>(xa + (o << 3));
     const st = !isFinite(xe) ? 4 : n >= maxSteps ? 3 : 0;

@@ -1,7 +1,8 @@
-// The counter-based generator: Philox4x32-10 known answers, normal-variate quality, stream
+// The generators: Philox4x32-10 and xoshiro128++ known answers, normal-variate quality, stream
 // independence, and WASM == JS twin.
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { philox4x32, rngNormals as jsNormals, rngUniforms as jsUniforms, seedWords } from "../src/kernels-js/rng.js";
+import { philox4x32, rngNormals as jsNormals, rngUniforms as jsUniforms, rngXoshiro as jsXoshiro, seedWords, xoshiroNext, zigguratNormal } from "../src/kernels-js/rng.js";
 import { zigguratTables, ZIGGURAT_R } from "../src/langevin/ziggurat.js";
 import { instantiateWasm, type KramersWasm } from "../src/wasm/loader.js";
 
@@ -164,6 +165,54 @@ describe("normal variates (1024-layer ziggurat on Philox)", () => {
       }
     }
     expect(differ).toBeLessThan(m * 1e-3);
+  });
+});
+
+describe("Euler–Maruyama streams (xoshiro128++ per walker, seeded by Philox)", () => {
+  // known answers from an independent C build of the reference xoshiro128plusplus.c
+  // (scripts/fixtures/xoshiro_kat.c)
+  const kat = JSON.parse(readFileSync(new URL("./fixtures/xoshiro_kat.json", import.meta.url), "utf8")) as {
+    raw: { state: number[]; words: number[] };
+    streams: { seed: number; walker: number; first8: number[]; at1000: number[] }[];
+  };
+  const wasmWords = (seed: number, walker: number, first: number, n: number) => {
+    const out = wasm.exports.allocI32(n);
+    const [lo, hi] = seedWords(seed);
+    wasm.exports.rngXoshiro(lo, hi, walker, first, n, out);
+    const r = new Uint32Array(wasm.exports.memory.buffer, out >>> 0, n).slice();
+    wasm.free(out);
+    return r;
+  };
+  it("match the reference implementation from a given state and the C build of the seeding", () => {
+    const s = Uint32Array.from(kat.raw.state);
+    expect(Array.from({ length: 8 }, () => xoshiroNext(s, 0))).toEqual(kat.raw.words);
+    for (const c of kat.streams) {
+      expect(Array.from(jsXoshiro(c.seed, c.walker, 0, 8))).toEqual(c.first8);
+      expect(Array.from(jsXoshiro(c.seed, c.walker, 1000, 4))).toEqual(c.at1000);
+      expect(Array.from(wasmWords(c.seed, c.walker, 0, 8))).toEqual(c.first8);
+      expect(Array.from(wasmWords(c.seed, c.walker, 1000, 4))).toEqual(c.at1000);
+    }
+  });
+  it("give N(0,1) normals through the ziggurat: moments, KS, lag and cross-walker correlations", () => {
+    const zig = zigguratTables();
+    const [k0, k1] = seedWords(31);
+    const normals = (walker: number, n: number) => Float64Array.from(jsXoshiro(31, walker, 0, n), (w, k) => zigguratNormal(zig, w, k, walker, k0, k1));
+    const n = 1_000_000;
+    const xs = normals(5, n);
+    let m1 = 0, m2 = 0;
+    for (const x of xs) { m1 += x; m2 += x * x; }
+    // standard errors √(1/n), √(2/n): 5 of them
+    expect(Math.abs(m1 / n)).toBeLessThan(5 * Math.sqrt(1 / n));
+    expect(Math.abs(m2 / n - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
+    expect(Math.sqrt(n) * ksStatistic(xs.slice().sort(), normalCdf)).toBeLessThan(1.95); // p > 0.001
+    for (let lag = 1; lag <= 4; lag++) expect(Math.abs(correlation(xs.subarray(0, n - lag), xs.subarray(lag)))).toBeLessThan(5 / Math.sqrt(n));
+    const m = 200_000;
+    const a = xs.subarray(0, m);
+    for (const walker of [4, 6, 5 + 2 ** 20]) {
+      const b = normals(walker, m);
+      expect(Math.abs(correlation(a, b))).toBeLessThan(5 / Math.sqrt(m));
+      expect(Math.abs(correlation(a.map((x) => x * x), b.map((x) => x * x)))).toBeLessThan(5 / Math.sqrt(m));
+    }
   });
 });
 

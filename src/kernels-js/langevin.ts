@@ -7,7 +7,7 @@
  * path (bit-identical); other potentials use `dU` from JS, equal to the WASM evaluator to rounding.
  * @packageDocumentation
  */
-import { NormalStream, philox4x32, scaledLayers, uniform52 } from "./rng.js";
+import { NormalStream, philox4x32, scaledLayers, scaledNormal, uniform52, xoshiroNext, xoshiroSeed } from "./rng.js";
 
 /** The state of one chunk of walkers (structure of arrays, as in WASM memory). */
 export interface LangevinChunkState {
@@ -15,6 +15,8 @@ export interface LangevinChunkState {
   readonly x: Float64Array;
   /** Velocities (underdamped) or the last noise ξ_n (Leimkuhler–Matthews). */
   readonly aux: Float64Array;
+  /** Euler–Maruyama: each walker's xoshiro128++ state (4 u32 per walker). */
+  readonly rng: Uint32Array;
   /** Steps taken. */
   readonly steps: Int32Array;
   /** 0 running, 1 absorbed at the upper boundary, 2 at the lower, 3 censored. */
@@ -62,6 +64,7 @@ export function langevinInitJs(params: Float64Array, zig: Float64Array, s: Lange
     if (method >= BAOAB) a = sv * stream.at(0, w);
     else if (method === LM) a = stream.at(3, w);
     s.aux[j] = a;
+    if (method === EM) xoshiroSeed(w, params[9]!, params[10]!, s.rng, 4 * j);
     if (rec && j < recRows && recFrames > 0) rec[j * recFrames] = x0;
     if (mom && momStride > 0 && momFrames > 0) addMoment(mom, momFrames, 0, x0);
   }
@@ -115,7 +118,7 @@ export function langevinRunJs(params: Float64Array, zig: Float64Array, dU: (x: n
       const k = base + mult * n;
       if (method <= LM) {
         let xn: number;
-        if (method === EM) xn = xc - driftStep(xc) + stream.scaledAt(k, w, noiseX!, sigEM);
+        if (method === EM) xn = xc - driftStep(xc) + scaledNormal(zig, xoshiroNext(s.rng, 4 * j), k, w, k0, k1, noiseX!, sigEM);
         else {
           const xi = stream.at(k, w);
           xn = xc - drift * force(xc) + sigLM * (a + xi);

@@ -1,5 +1,6 @@
 /**
- * Pure-JS twin of `assembly/rng.ts`: Philox4x32-10 and the 1024-layer ziggurat, same counter
+ * Pure-JS twin of `assembly/rng.ts`: Philox4x32-10, the Euler–Maruyama xoshiro128++ streams and
+ * the 1024-layer ziggurat, same counter
  * layout, same bits, same arithmetic. Numbers agree with the WASM core bit for bit except, with
  * probability ~1e-16 per draw, in the rare slow paths that call `Math.log`/`Math.exp` (V8 and
  * AssemblyScript's libm may differ in the last ulp).
@@ -53,6 +54,41 @@ export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: n
   out[0] = c0; out[1] = c1; out[2] = c2; out[3] = c3;
 }
 
+/** The xoshiro128++ state of walker w's Euler–Maruyama stream into out[at … at+3] (twin of xoshiroSeed). */
+export function xoshiroSeed(w: number, k0: number, k1: number, out: Uint32Array, at: number): void {
+  philox4x32(0, 0, w, 3, k0, k1, scratch);
+  out.set(scratch, at);
+  if ((scratch[0]! | scratch[1]! | scratch[2]! | scratch[3]!) === 0) out[at] = 1;
+}
+
+/** The next word of the xoshiro128++ stream whose state is s[at … at+3] (advanced in place). */
+export function xoshiroNext(s: Uint32Array, at: number): number {
+  const s0 = s[at]!, s1 = s[at + 1]!, s2 = s[at + 2]!, s3 = s[at + 3]!;
+  const sum = (s0 + s3) >>> 0;
+  const result = (((sum << 7) | (sum >>> 25)) + s0) >>> 0;
+  const t = (s1 << 9) >>> 0;
+  const n2 = (s2 ^ s0) >>> 0, n3 = (s3 ^ s1) >>> 0;
+  const n1 = (s1 ^ n2) >>> 0, n0 = (s0 ^ n3) >>> 0;
+  s[at] = n0;
+  s[at + 1] = n1;
+  s[at + 2] = (n2 ^ t) >>> 0;
+  s[at + 3] = ((n3 << 11) | (n3 >>> 21)) >>> 0;
+  return result;
+}
+
+/** Words first … first+n−1 of walker w's Euler–Maruyama stream (twin of the `rngXoshiro` export). */
+export function rngXoshiro(seed: number, walker: number, first: number, n: number): Uint32Array {
+  const [k0, k1] = seedWords(seed);
+  const s = new Uint32Array(4);
+  xoshiroSeed(walker, k0, k1, s, 0);
+  const out = new Uint32Array(n);
+  for (let k = 0; k < first + n; k++) {
+    const word = xoshiroNext(s, 0);
+    if (k >= first) out[k - first] = word;
+  }
+  return out;
+}
+
 /** A uniform in (0, 1) from two u32 words: (k + 1/2)·2^-52 with k = top 20 bits of a, all of b. */
 export function uniform52(a: number, b: number): number {
   return ((a >>> 12) * 4294967296.0 + b + 0.5) * 2.220446049250313e-16;
@@ -94,6 +130,17 @@ export function zigguratNormal(zig: Float64Array, word: number, k: number, w: nu
   return zigguratSlow(zig, word, k, w, k0, k1);
 }
 
+/**
+ * σ times the normal of candidate `word` (normal k of walker w for the fallbacks), as the
+ * Euler–Maruyama kernels form it: u·(σ·X[i]) on the fast path (`scaled` from scaledLayers).
+ */
+export function scaledNormal(zig: Float64Array, word: number, k: number, w: number, k0: number, k1: number, scaled: Float64Array, sigma: number): number {
+  const i = word & (N - 1);
+  const u = abscissa(word);
+  if (Math.abs(u) < zig[RATIOS + i]!) return u * scaled[i]!;
+  return sigma * zigguratSlow(zig, word, k, w, k0, k1);
+}
+
 /** The layer edges scaled by σ (σ·X[i], i < N): the fast path of σ·ξ is one product (emNoiseTable in WASM). */
 export function scaledLayers(zig: Float64Array, sigma: number): Float64Array {
   const out = new Float64Array(N);
@@ -123,14 +170,6 @@ export class NormalStream {
   /** Normal number k (≥ 0) of walker w. */
   at(k: number, w: number): number {
     return zigguratNormal(this.zig, this.wordAt(k, w), k, w, this.k0, this.k1);
-  }
-  /** σ times normal k of walker w, as the Euler–Maruyama kernels form it: u·(σ·X[i]) on the fast path (`scaled` from scaledLayers). */
-  scaledAt(k: number, w: number, scaled: Float64Array, sigma: number): number {
-    const word = this.wordAt(k, w);
-    const i = word & (N - 1);
-    const u = abscissa(word);
-    if (Math.abs(u) < this.zig[RATIOS + i]!) return u * scaled[i]!;
-    return sigma * zigguratSlow(this.zig, word, k, w, this.k0, this.k1);
   }
 }
 

@@ -136,6 +136,7 @@ export function lgWasmKernel(ex: KramersWasmExports, job: LangevinJob): Langevin
   const pDesc = put(job.desc);
   const pX = ex.allocF64(C) >>> 0;
   const pAux = ex.allocF64(C) >>> 0;
+  const pRng = ex.allocI32(4 * C) >>> 0;
   const pSteps = ex.allocI32(C) >>> 0;
   const pStatus = ex.allocI32(C) >>> 0;
   const recLen = Math.max(1, Math.min(C, job.recWalkers) * job.recFrames);
@@ -150,10 +151,10 @@ export function lgWasmKernel(ex: KramersWasmExports, job: LangevinJob): Langevin
       pv[14] = recRows;
       new Float64Array(ex.memory.buffer, pRec, recLen).fill(NaN);
       new Float64Array(ex.memory.buffer, pMom, momLen).fill(0);
-      ex.langevinInit(pParams, pZig, pX, pAux, pSteps, pStatus, count, firstWalker, pRec, pMom);
+      ex.langevinInit(pParams, pZig, pX, pAux, pRng, pSteps, pStatus, count, firstWalker, pRec, pMom);
     },
     run(firstWalker, count, stepLimit) {
-      return ex.langevinRun(pParams, pZig, pDesc, pX, pAux, pSteps, pStatus, count, firstWalker, stepLimit, pRec, pMom, work);
+      return ex.langevinRun(pParams, pZig, pDesc, pX, pAux, pRng, pSteps, pStatus, count, firstWalker, stepLimit, pRec, pMom, work);
     },
     steps: (count) => new Int32Array(ex.memory.buffer, pSteps, count),
     status: (count) => new Int32Array(ex.memory.buffer, pStatus, count),

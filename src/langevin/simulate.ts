@@ -83,7 +83,8 @@ function buildJob(o: CheckedSimulateOptions): LangevinJob {
   const domain: [number, number] = [Math.min(...finite) - Math.max(1, span), Math.max(...finite) + Math.max(1, span)];
   return {
     params, zig: zigguratTables(), desc: o.potential.descriptor(domain), particles: o.particles, chunkSize: CHUNK_SIZE,
-    stepsPerCall: Math.max(16, Math.floor(WALKER_STEPS_PER_CALL / Math.min(CHUNK_SIZE, o.particles))),
+    // a multiple of 4: Euler–Maruyama's xoshiro streams advance four words at a time
+    stepsPerCall: 4 * Math.max(4, Math.floor(WALKER_STEPS_PER_CALL / Math.min(CHUNK_SIZE, o.particles) / 4)),
     dt: o.dt, maxSteps: o.maxSteps, bins: o.bins, keepTimes: o.keepTimes, recWalkers: o.recordWalkers, recFrames, momFrames,
   };
 }
@@ -91,7 +92,7 @@ function buildJob(o: CheckedSimulateOptions): LangevinJob {
 /** The JS twin behind the chunk-kernel interface. */
 function jsKernel(job: LangevinJob, dU: (x: number) => number): LangevinChunkKernel {
   const C = Math.min(job.chunkSize, job.particles);
-  const s: LangevinChunkState = { x: new Float64Array(C), aux: new Float64Array(C), steps: new Int32Array(C), status: new Int32Array(C) };
+  const s: LangevinChunkState = { x: new Float64Array(C), aux: new Float64Array(C), rng: new Uint32Array(4 * C), steps: new Int32Array(C), status: new Int32Array(C) };
   const params = new Float64Array(job.params);
   const rec = job.recFrames > 0 ? new Float64Array(Math.max(1, Math.min(C, job.recWalkers)) * job.recFrames) : null;
   const mom = job.momFrames > 0 ? new Float64Array(3 * job.momFrames) : null;

@@ -31,10 +31,12 @@ export interface KramersWasmExports {
   rngPhilox(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: number): void;
   /** Bridge uniforms of n steps (2 per step) into out. */
   rngUniforms(seedLo: number, seedHi: number, walker: number, first: number, n: number, out: number): void;
+  /** Words first … first+n−1 of a walker's Euler–Maruyama xoshiro128++ stream (u32) to out. */
+  rngXoshiro(seedLo: number, seedHi: number, walker: number, first: number, n: number, out: number): void;
   /** Start a chunk of walkers (buffer contracts in assembly/langevin.ts). */
-  langevinInit(params: number, zig: number, x: number, aux: number, steps: number, status: number, count: number, firstWalker: number, rec: number, mom: number): void;
+  langevinInit(params: number, zig: number, x: number, aux: number, rng: number, steps: number, status: number, count: number, firstWalker: number, rec: number, mom: number): void;
   /** Advance a chunk until absorption, censoring or stepLimit; returns walkers still running. */
-  langevinRun(params: number, zig: number, desc: number, x: number, aux: number, steps: number, status: number, count: number, firstWalker: number, stepLimit: number, rec: number, mom: number, work: number): number;
+  langevinRun(params: number, zig: number, desc: number, x: number, aux: number, rng: number, steps: number, status: number, count: number, firstWalker: number, stepLimit: number, rec: number, mom: number, work: number): number;
   /** Workspace bytes langevinRun needs for count walkers. */
   langevinWorkBytes(count: number): number;
   // ── Kramers equation (assembly/kramers_equation.ts): f64/i32 pointers; see the kernel docs ──
