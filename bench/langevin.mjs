@@ -1,6 +1,7 @@
 // Langevin engine benchmark: walker-steps per second for the overdamped double well
 // U = x⁴/4 − x²/2 (γ = 1, kT = 0.1, dt = 0.01), 10^5 walkers from x = −1 to the barrier top
-// x = 0, 500 steps (tmax = 5), Euler–Maruyama with the Brownian-bridge correction.
+// x = 0, 500 steps (tmax = 5), Euler–Maruyama with the Brownian-bridge correction (and once
+// without it: plain Euler–Maruyama to a threshold, the workload of the NumPy loops).
 // Engines: WASM (1 and 2 workers), the pure-JS twin, NumPy (vectorized EM, a plain and an in-place
 // loop, when python3 with numpy is here) and the native C build of the same kernel (gcc -O3
 // -march=native, when gcc is here). Each engine runs `REPS` times, interleaved; the best time is reported (the machine is
@@ -34,6 +35,7 @@ const sim = (extra) => async () => {
 };
 add("wasm (1 thread)", sim({}));
 add("wasm (2 workers)", sim({ workers: 2 }));
+add("wasm, no bridge (NumPy's workload)", sim({ bridge: false }));
 add("js twin", sim({ engine: "js" }));
 
 const py = spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" });

@@ -1,6 +1,8 @@
 /* Native C build of the Langevin kernel benchmarked in bench/langevin.mjs: the same algorithm as
  * assembly/langevin.ts for overdamped Euler–Maruyama with the Brownian-bridge correction —
- * Philox4x32-10 counter-based noise (block (k>>2, 0, walker, 0), word k&3), 1024-layer ziggurat,
+ * per-walker xoshiro128++ noise seeded by the Philox4x32-10 block (0, 0, walker, 3), 1024-layer
+ * ziggurat (fallbacks and bridge uniforms from Philox counters), drift folded into the force
+ * coefficients and σ into the layer table,
  * cubic-polynomial force, walkers of a 4096-walker chunk advanced in lockstep. Same seed → same
  * escape counts as the WASM engine (up to last-ulp libm differences on rare slow paths).
  * Build: gcc -O3 -march=native -o langevin langevin.c -lm
@@ -59,12 +61,22 @@ static double zig_slow(uint32_t word, uint32_t k, uint32_t w, uint32_t k0, uint3
   }
 }
 
-static inline double zig(uint32_t word, uint32_t k, uint32_t w, uint32_t k0, uint32_t k1) {
+static inline uint32_t rotl32(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
+static inline uint32_t xoshiro_next(uint32_t *s0, uint32_t *s1, uint32_t *s2, uint32_t *s3) {
+  const uint32_t result = rotl32(*s0 + *s3, 7) + *s0, t = *s1 << 9;
+  *s2 ^= *s0; *s3 ^= *s1; *s1 ^= *s2; *s0 ^= *s3; *s2 ^= t; *s3 = rotl32(*s3, 11);
+  return result;
+}
+
+/* σ·ξ as the kernels form it: u·(σX_i) on the fast path, σ times the slow-path normal otherwise */
+static double SX[LAYERS];
+static inline double em_noise(uint32_t word, uint32_t k, uint32_t w, uint32_t k0, uint32_t k1, double sig) {
   int i = word & (LAYERS - 1);
   double u = ((double)(word >> 10) + 0.5) * 4.76837158203125e-7 - 1.0;
-  if (fabs(u) < ZR[i]) return u * ZX[i];
-  return zig_slow(word, k, w, k0, k1);
+  if (fabs(u) < ZR[i]) return u * SX[i];
+  return sig * zig_slow(word, k, w, k0, k1);
 }
+
 
 int main(int argc, char **argv) {
   if (argc < 7) { fprintf(stderr, "usage: %s N steps dt kT upper seed\n", argv[0]); return 2; }
@@ -76,30 +88,34 @@ int main(int argc, char **argv) {
   /* U = x^4/4 - x^2/2 → U' = x^3 - x; gamma = 1; start -1; no lower boundary */
   const double e0 = 0, e1 = -1, e2 = 0, e3 = 1, gamma = 1;
   const double drift = dt / gamma, sig = sqrt(2 * kT * dt / gamma), invDdt = gamma / (kT * dt);
-  static double xa[CHUNK]; static int32_t idx[CHUNK], dead[CHUNK]; static uint32_t W[4][CHUNK];
+  const double d0 = drift * e0, d1 = drift * e1, d2 = drift * e2, d3 = drift * e3;
+  for (int i = 0; i < LAYERS; i++) SX[i] = sig * ZX[i];
+  static double xa[CHUNK]; static int32_t idx[CHUNK], dead[CHUNK]; static uint32_t W[4][CHUNK], S[4][CHUNK];
   long escaped = 0; double walkerSteps = 0, sumSteps = 0;
   struct timespec t0, t1, c0, c1; clock_gettime(CLOCK_MONOTONIC, &t0); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
   for (long first = 0; first < N; first += CHUNK) {
     int count = (int)(N - first < CHUNK ? N - first : CHUNK), m = count;
-    for (int i = 0; i < m; i++) { idx[i] = i; dead[i] = 0; xa[i] = -1.0; }
+    for (int i = 0; i < m; i++) {
+      idx[i] = i; dead[i] = 0; xa[i] = -1.0;
+      uint32_t o[4];
+      philox(0, 0, (uint32_t)(first + i), 3, k0, k1, o);
+      if (!(o[0] | o[1] | o[2] | o[3])) o[0] = 1;
+      for (int r = 0; r < 4; r++) S[r][i] = o[r];
+    }
     uint32_t cur = 0xffffffffu; int ndead = 0, n = 0;
     for (; n < steps && m > ndead; n++) {
       uint32_t k = (uint32_t)n;
       if ((k >> 2) != cur) {
         cur = k >> 2;
-        for (int i = 0; i < m; i++) {
-          uint32_t o[4];
-          philox(cur, 0, (uint32_t)(first + idx[i]), 0, k0, k1, o);
-          W[0][i] = o[0]; W[1][i] = o[1]; W[2][i] = o[2]; W[3][i] = o[3];
-        }
+        for (int i = 0; i < m; i++)
+          for (int r = 0; r < 4; r++) W[r][i] = xoshiro_next(&S[0][i], &S[1][i], &S[2][i], &S[3][i]);
       }
       const uint32_t *row = W[k & 3];
       for (int i = 0; i < m; i++) {
         if (dead[i]) continue;
         uint32_t w = (uint32_t)(first + idx[i]);
         double xc = xa[i];
-        double g = ((e3 * xc + e2) * xc + e1) * xc + e0;
-        double xn = xc - drift * g + sig * zig(row[i], k, w, k0, k1);
+        double xn = xc - (((d3 * xc + d2) * xc + d1) * xc + d0) + em_noise(row[i], k, w, k0, k1, sig);
         int st = 0;
         if (xn >= hi) st = 1;
         else {
@@ -118,7 +134,7 @@ int main(int argc, char **argv) {
         for (int i = 0; i < m; i++) {
           if (dead[i]) continue;
           idx[q] = idx[i]; dead[q] = 0; xa[q] = xa[i];
-          for (int r = 0; r < 4; r++) W[r][q] = W[r][i];
+          for (int r = 0; r < 4; r++) { W[r][q] = W[r][i]; S[r][q] = S[r][i]; }
           q++;
         }
         m = q; ndead = 0;
