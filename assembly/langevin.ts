@@ -286,7 +286,7 @@ function emEvents(o: usize, xc: v128, xn: v128, hi: f64, lo: f64, bridge: bool, 
  * loop-invariant arrives as a parameter: TurboFan would otherwise schedule pure invariant
  * arithmetic (even divisions) inside the loop. Returns how many walkers were absorbed.
  */
-function emSweep(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead: usize, x: usize, steps: usize, status: usize, zig: usize, noise: usize, sigma: f64, firstWalker: u32, k0: u32, k1: u32, hi: f64, lo: f64, invDdt: f64, oddCubic: bool, bridge: bool, hasLo: bool, bridgeHi: bool, bridgeLo: bool, vD0: v128, vD1: v128, vD2: v128, vD3: v128, vHi: v128, vLo: v128, vReach: v128, vScale: v128, vOffset: v128): i32 {
+@inline function emSweep(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead: usize, x: usize, steps: usize, status: usize, zig: usize, noise: usize, sigma: f64, firstWalker: u32, k0: u32, k1: u32, hi: f64, lo: f64, invDdt: f64, oddCubic: bool, bridge: bool, hasLo: bool, bridgeHi: bool, bridgeLo: bool, vD0: v128, vD1: v128, vD2: v128, vD3: v128, vHi: v128, vLo: v128, vReach: v128, vScale: v128, vOffset: v128): i32 {
   let absorbed = 0;
   for (let i = 0; i < m; i += 4) {
     const o = <usize>i;
@@ -304,6 +304,20 @@ function emSweep(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead
     }
   }
   return absorbed;
+}
+
+/**
+ * emSweep specialised (flags constant, so their dead branches and loop invariants drop out and
+ * fewer vector values compete for registers): the symmetric-quartic force (U′ = e₃x³ + e₁x) with
+ * an upper boundary only, with and without the bridge test — and the general case.
+ */
+function emSweepOddUpper(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead: usize, x: usize, steps: usize, status: usize, zig: usize, noise: usize, sigma: f64, firstWalker: u32, k0: u32, k1: u32, hi: f64, invDdt: f64, bridge: bool, vD1: v128, vD3: v128, vHi: v128, vReach: v128, vScale: v128, vOffset: v128): i32 {
+  return bridge
+    ? emSweep(m, n, k, row, xa, idx, dead, x, steps, status, zig, noise, sigma, firstWalker, k0, k1, hi, NaN, invDdt, true, true, false, true, false, vD1, vD1, vD3, vD3, vHi, vHi, vReach, vScale, vOffset)
+    : emSweep(m, n, k, row, xa, idx, dead, x, steps, status, zig, noise, sigma, firstWalker, k0, k1, hi, NaN, invDdt, true, false, false, false, false, vD1, vD1, vD3, vD3, vHi, vHi, vReach, vScale, vOffset);
+}
+function emSweepGeneral(m: i32, n: i32, k: u32, row: usize, xa: usize, idx: usize, dead: usize, x: usize, steps: usize, status: usize, zig: usize, noise: usize, sigma: f64, firstWalker: u32, k0: u32, k1: u32, hi: f64, lo: f64, invDdt: f64, oddCubic: bool, bridge: bool, hasLo: bool, bridgeHi: bool, bridgeLo: bool, vD0: v128, vD1: v128, vD2: v128, vD3: v128, vHi: v128, vLo: v128, vReach: v128, vScale: v128, vOffset: v128): i32 {
+  return emSweep(m, n, k, row, xa, idx, dead, x, steps, status, zig, noise, sigma, firstWalker, k0, k1, hi, lo, invDdt, oddCubic, bridge, hasLo, bridgeHi, bridgeLo, vD0, vD1, vD2, vD3, vHi, vLo, vReach, vScale, vOffset);
 }
 
 /**
@@ -441,7 +455,9 @@ export function langevinRun(params: usize, zig: usize, desc: usize, x: usize, au
     const n1 = n + 1;
     if (method == EM && cubic) {
       // the hot case: Euler–Maruyama with the cubic force, in SIMD
-      nDead += emSweep(m, n, k, row, xa, idx, dead, x, steps, status, zig, noise, sigEM, firstWalker, k0, k1, hi, lo, invDdt, oddCubic, bridge, hasLo, bridge && hasHi, bridge && hasLo, vD0, vD1, vD2, vD3, vHi, vLo, vReach, vScale, vOffset);
+      nDead += oddCubic && !hasLo && hasHi
+        ? emSweepOddUpper(m, n, k, row, xa, idx, dead, x, steps, status, zig, noise, sigEM, firstWalker, k0, k1, hi, invDdt, bridge, vD1, vD3, vHi, vReach, vScale, vOffset)
+        : emSweepGeneral(m, n, k, row, xa, idx, dead, x, steps, status, zig, noise, sigEM, firstWalker, k0, k1, hi, lo, invDdt, oddCubic, bridge, hasLo, bridge && hasHi, bridge && hasLo, vD0, vD1, vD2, vD3, vHi, vLo, vReach, vScale, vOffset);
     } else {
       for (let i = 0; i < m; i++) {
         const o = <usize>i;
