@@ -104,10 +104,10 @@ export function lgChunkStats(job: LangevinJob, index: number, count: number, ste
 }
 
 /**
- * Run chunk `index` to completion with `kernel`; `between` is called between kernel calls
- * (return true to stop early: the chunk is then abandoned and null returned).
+ * Chunk `index` with `kernel`, one kernel call (job.stepsPerCall steps) per iteration: the caller
+ * may yield, report progress or stop between them; the return value is the chunk's statistics.
  */
-export function lgRunChunk(job: LangevinJob, kernel: LangevinChunkKernel, index: number, between?: () => boolean): LangevinChunkResult | null {
+export function* lgChunkCalls(job: LangevinJob, kernel: LangevinChunkKernel, index: number): Generator<void, LangevinChunkResult> {
   const first = index * job.chunkSize;
   const count = Math.min(job.chunkSize, job.particles - first);
   const recRows = Math.max(0, Math.min(count, job.recWalkers - first));
@@ -115,11 +115,19 @@ export function lgRunChunk(job: LangevinJob, kernel: LangevinChunkKernel, index:
   let limit = 0;
   for (;;) {
     limit = Math.min(limit + job.stepsPerCall, job.maxSteps);
-    const running = kernel.run(first, count, limit);
-    if (running === 0) break;
-    if (between && between()) return null;
+    if (kernel.run(first, count, limit) === 0) break;
+    yield;
   }
   return lgChunkStats(job, index, count, kernel.steps(count), kernel.status(count), kernel.rec(recRows), recRows, kernel.mom());
+}
+
+/** Run chunk `index` to completion with `kernel` (in a worker: nothing to do between calls). */
+export function lgRunChunk(job: LangevinJob, kernel: LangevinChunkKernel, index: number): LangevinChunkResult {
+  const calls = lgChunkCalls(job, kernel, index);
+  for (;;) {
+    const r = calls.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** The chunk kernel over the raw WASM exports (buffers allocated once, sized for one chunk). */

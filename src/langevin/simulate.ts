@@ -9,7 +9,7 @@ import { langevinInitJs, langevinRunJs, type LangevinChunkState } from "../kerne
 import { seedWords } from "../kernels-js/rng.js";
 import { Warnings, type ResultWarning } from "../result.js";
 import { instantiateWasm, wasmModule } from "../wasm/loader.js";
-import { lgChunkStats, lgWasmKernel, type LangevinChunkKernel, type LangevinChunkResult, type LangevinJob } from "./chunk.js";
+import { lgChunkCalls, lgWasmKernel, type LangevinChunkKernel, type LangevinChunkResult, type LangevinJob } from "./chunk.js";
 import { checkSimulateOptions, type CheckedSimulateOptions, type SimulateOptions } from "./options.js";
 import { exponentialRate, ksExponential, ksExponentialBinned, meanEstimate, type ExponentialKsTest } from "./stats.js";
 import { runOnWorkers } from "./workers.js";
@@ -116,17 +116,12 @@ const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** One chunk on this thread, yielding to the event loop every ~50 ms (progress, AbortSignal). */
 async function runChunkHere(job: LangevinJob, kernel: LangevinChunkKernel, index: number, tick: () => Promise<void>): Promise<LangevinChunkResult> {
-  const first = index * job.chunkSize;
-  const count = Math.min(job.chunkSize, job.particles - first);
-  const recRows = Math.max(0, Math.min(count, job.recWalkers - first));
-  kernel.init(first, count, recRows);
-  let limit = 0;
+  const calls = lgChunkCalls(job, kernel, index);
   for (;;) {
-    limit = Math.min(limit + job.stepsPerCall, job.maxSteps);
-    if (kernel.run(first, count, limit) === 0) break;
+    const r = calls.next();
+    if (r.done) return r.value;
     await tick();
   }
-  return lgChunkStats(job, index, count, kernel.steps(count), kernel.status(count), kernel.rec(recRows), recRows, kernel.mom());
 }
 
 /**

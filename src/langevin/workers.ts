@@ -9,7 +9,7 @@
 // from the self-contained functions of chunk.ts (Function.prototype.toString) and started with
 // `new Worker(source, { eval: true })` in Node or from a Blob URL in browsers.
 import { KramersError } from "../errors.js";
-import { lgChunkStats, lgRunChunk, lgWasmKernel, type LangevinChunkResult, type LangevinJob } from "./chunk.js";
+import { lgChunkCalls, lgChunkStats, lgRunChunk, lgWasmKernel, type LangevinChunkResult, type LangevinJob } from "./chunk.js";
 
 /** The worker's source text. */
 function workerSource(): string {
@@ -17,6 +17,7 @@ function workerSource(): string {
   return `"use strict";
 var __name = (f) => f;
 ${lgChunkStats.toString()}
+${lgChunkCalls.toString()}
 ${lgRunChunk.toString()}
 ${lgWasmKernel.toString()}
 const runChunk = ${lgRunChunk.name};
