@@ -6,7 +6,7 @@ import { Warnings, type ResultWarning } from "../result.js";
 import { requireFinite, requirePositive } from "../validate.js";
 import type { Boundary, GeneratorHandle } from "./backend.js";
 import { checkResolution, generatorFactory, startingCells } from "./grid.js";
-import { checkFokkerPlanckOptions, type FokkerPlanckOptions } from "./options.js";
+import { checkFokkerPlanckOptions, type CheckedFokkerPlanckOptions, type FokkerPlanckOptions } from "./options.js";
 import { periodicCurrent } from "./periodic.js";
 import type { SpectrumGrid } from "./spectrum.js";
 
@@ -19,6 +19,23 @@ function centres(g: GeneratorHandle): Float64Array {
 
 /** Cells used by the density functions when no grid is given: resolve kT, at least 1000 cells. */
 const DEFAULT_DENSITY_CELLS = 1000;
+
+/**
+ * The generator the density functions work on: the requested grid, or one that resolves kT with at
+ * least DEFAULT_DENSITY_CELLS cells, checked for resolution (the caller disposes it).
+ */
+async function densityGenerator(o: CheckedFokkerPlanckOptions, warnings: Warnings): Promise<{ g: GeneratorHandle; cells: number }> {
+  const factory = await generatorFactory(o);
+  const cells = o.grid ?? Math.max(DEFAULT_DENSITY_CELLS, startingCells(factory, o.maxCells));
+  const g = factory.build(cells);
+  try {
+    checkResolution(g, warnings);
+  } catch (e) {
+    g.dispose();
+    throw e;
+  }
+  return { g, cells };
+}
 
 /** What {@link stationaryDensity} returns. */
 export interface StationaryDensityResult {
@@ -52,11 +69,8 @@ export async function stationaryDensity(options: FokkerPlanckOptions): Promise<S
     throw new KramersError("INVALID_ARGUMENT", `boundary "absorbing" has no stationary density (all mass escapes); use spectrum(...).rates.quasiStationaryDensity`, { option: "boundary" });
   }
   const warnings = new Warnings();
-  const factory = await generatorFactory(o);
-  const cells = o.grid ?? Math.max(DEFAULT_DENSITY_CELLS, startingCells(factory, o.maxCells));
-  const g = factory.build(cells);
+  const { g, cells } = await densityGenerator(o, warnings);
   try {
-    checkResolution(g, warnings);
     const x = centres(g);
     if (o.boundary === "periodic") {
       const s = g.periodicStationary();
@@ -184,11 +198,8 @@ export async function evolveDensity(options: EvolveDensityOptions): Promise<Evol
   let dt = options.dt === undefined ? (gaps.length ? Math.min(...gaps) / 50 : 1) : requirePositive("dt", options.dt);
   if (options.dt === undefined && tMax / dt > 200_000) dt = tMax / 200_000;
   const warnings = new Warnings();
-  const factory = await generatorFactory(o);
-  const cells = o.grid ?? Math.max(DEFAULT_DENSITY_CELLS, startingCells(factory, o.maxCells));
-  const g = factory.build(cells);
+  const { g, cells } = await densityGenerator(o, warnings);
   try {
-    checkResolution(g, warnings);
     const x = centres(g);
     const h = g.grid.h;
     let p: Float64Array = new Float64Array(cells);
