@@ -17,7 +17,8 @@
 // The ziggurat tables are computed once in JS (src/langevin/ziggurat.ts) and passed in, so the
 // WASM kernel and its JS twin use bit-identical tables. Layout of `zig` (f64, N = ZIG_LAYERS):
 //   [0 .. N] layer edges X[0..N] (X[0] = V/f(R), X[1] = R, X[N] = 0), [N+1 .. 2N] X[i+1]/X[i],
-//   [2N+1 .. 4N] pairs (X[i], X[i+1]/X[i]) for one-load SIMD lookups, [4N+1 .. 5N+1] f(X[i]).
+//   [2N+1 .. 3N+1] f(X[i]) (wedge tests). The Euler–Maruyama kernel builds its own σ-scaled
+//   (σX[i], X[i+1]/X[i]) pairs per run (emNoiseTable in langevin.ts).
 
 const M0: u32 = 0xd2511f53;
 const M1: u32 = 0xcd9e8d57;
@@ -29,10 +30,9 @@ export const ZIG_R: f64 = 4.038849846109504;
 /** Layers of the ziggurat; a word's low ZIG_BITS bits pick one. */
 export const ZIG_LAYERS: i32 = 1024;
 export const ZIG_BITS: u32 = 10;
-/** Offsets (in f64) of the ratio, pair and density tables in `zig`. */
+/** Offsets (in f64) of the ratio and density tables in `zig`. */
 export const ZIG_RATIOS: usize = ZIG_LAYERS + 1;
-export const ZIG_PAIRS: usize = 2 * ZIG_LAYERS + 1;
-export const ZIG_DENSITIES: usize = 4 * ZIG_LAYERS + 1;
+export const ZIG_DENSITIES: usize = 2 * ZIG_LAYERS + 1;
 
 /** The abscissa u = (c + 1/2)·2^-21 − 1 ∈ (−1, 1) of a word's high 22 bits c (exact). */
 @inline export function zigAbscissa(word: u32): f64 {

@@ -16,7 +16,7 @@ const W1 = 0xbb67ae85;
 const ZIG_R = ZIGGURAT_R;
 const N = ZIGGURAT_LAYERS;
 const RATIOS = N + 1;
-const DENSITIES = 4 * N + 1;
+const DENSITIES = 2 * N + 1;
 
 /** The abscissa u = (c + 1/2)·2^-21 − 1 ∈ (−1, 1) of a word's high 22 bits c (exact). */
 function abscissa(word: number): number {

@@ -15,11 +15,9 @@ export const ZIGGURAT_LAYERS = 1024;
 let tables: Float64Array | undefined;
 
 /**
- * The ziggurat tables as one Float64Array of 5N + 2 values (N = 1024 layers): [0 .. N] the layer
- * edges X[i]; [N+1 .. 2N] the ratios X[i+1]/X[i] (the fast-path acceptance bounds); [2N+1 .. 4N]
- * the same two interleaved as pairs (X[i], X[i+1]/X[i]) so a SIMD kernel fetches both with one
- * load; [4N+1 .. 5N+1] the densities f(X[i]) for the wedge test. Layout contract of
- * `assembly/rng.ts`.
+ * The ziggurat tables as one Float64Array of 3N + 2 values (N = 1024 layers): [0 .. N] the layer
+ * edges X[i]; [N+1 .. 2N] the ratios X[i+1]/X[i] (the fast-path acceptance bounds); [2N+1 .. 3N+1]
+ * the densities f(X[i]) for the wedge test. Layout contract of `assembly/rng.ts`.
  */
 export function zigguratTables(): Float64Array {
   if (tables) return tables;
@@ -30,15 +28,10 @@ export function zigguratTables(): Float64Array {
   X[1] = ZIGGURAT_R;
   for (let i = 1; i < N - 1; i++) X[i + 1] = Math.sqrt(-2 * Math.log(ZIGGURAT_V / X[i]! + f(X[i]!)));
   X[N] = 0;
-  const t = new Float64Array(5 * N + 2);
+  const t = new Float64Array(3 * N + 2);
   t.set(X, 0);
-  for (let i = 0; i < N; i++) {
-    const ratio = X[i + 1]! / X[i]!;
-    t[N + 1 + i] = ratio;
-    t[2 * N + 1 + 2 * i] = X[i]!;
-    t[2 * N + 2 + 2 * i] = ratio;
-  }
-  for (let i = 0; i <= N; i++) t[4 * N + 1 + i] = f(X[i]!);
+  for (let i = 0; i < N; i++) t[N + 1 + i] = X[i + 1]! / X[i]!;
+  for (let i = 0; i <= N; i++) t[2 * N + 1 + i] = f(X[i]!);
   tables = t;
   return t;
 }
