@@ -21,6 +21,8 @@
 // Band storage is LAPACK's general band (column-major): ldab = 2kl + ku + 1 and
 // A(i, c) is at ab[c·ldab + kl + ku + i − c] (the top kl rows hold the fill-in of pivoting).
 import { potentialU } from "./potential";
+import { axpyNeg, dot2, ldltBack, ldltForward } from "./ldlt";
+import { mfBack, mfForward } from "./multifrontal";
 
 @inline function ld(p: usize, i: i32): f64 {
   return load<f64>(p + (<usize>i << 3));
@@ -165,19 +167,6 @@ export function bandSolve(n: i32, kl: i32, ku: i32, ab: usize, ipiv: usize, b: u
   }
 }
 
-/** y[i] −= x[i]·a for i < count (two lanes per f64x2; mul then sub, as the scalar loop rounds). */
-@inline function axpyNeg(y: usize, x: usize, a: f64, count: i32): void {
-  const a2 = f64x2.splat(a);
-  let i = 0;
-  for (; i + 1 < count; i += 2) {
-    const off = <usize>i << 3;
-    v128.store(y + off, f64x2.sub(v128.load(y + off), f64x2.mul(v128.load(x + off), a2)));
-  }
-  if (i < count) {
-    const off = <usize>i << 3;
-    store<f64>(y + off, load<f64>(y + off) - load<f64>(x + off) * a);
-  }
-}
 
 /**
  * The discrete Maxwell–Boltzmann amplitude: out[p·M] = e^{−β(U_p − uRef)/2} on nodes (mode 0),
@@ -388,128 +377,53 @@ export function kramersReducedAssemble(cpl: usize, K1: i32, M: i32, nb: i32, fri
 }
 
 /**
- * Band LDLᵀ of G without pivoting (unit L below the diagonal, D on it) in lower band storage
- * (ldab = kd + 1); returns 0 or j + 1 for an exactly zero (or non-finite) pivot. Not Cholesky:
- * with a shift far below the rounding level of G (high barriers) G is positive definite only in
- * exact arithmetic and a pivot may come out ≤ 0; LDLᵀ carries on, as the pivoted LU did.
+ * G (see above) for the first nb of the K1 nodes in ELL form for the multifrontal solver: row
+ * (k, j) (node-major index k·M + j) has 9 slots, slot (dk + 1)·3 + (dj + 1) for the unknown
+ * (k + dk, j + dj); `cols` (9·nb·M i32) gets its index or −1 outside the nb × M lattice, `vals`
+ * (9·nb·M f64) the entry.
  */
-export function bandLDLT(n: i32, kd: i32, ab: usize): i32 {
-  const ldab = kd + 1;
-  // Four pivot columns per pass (a panel): first the panel's columns update each other exactly as
-  // one column at a time would; then every trailing column is read and written once for all four
-  // rank-1 updates (≈ a quarter of the memory traffic). Each element still receives the updates of
-  // columns j, j + 1, j + 2, j + 3 in that order, each as mul then sub — the rounding of the JS
-  // twin's column-by-column loop, so both engines agree to the bit. A source that does not reach
-  // an element (shorter column) or is zero is applied as dst − dst·0 = dst (entries are finite).
-  for (let j = 0; j < n; j += 4) {
-    const jb = min(4, n - j);
-    // panel
-    for (let t = 0; t < jb; t++) {
-      const ct = (j + t) * ldab;
-      const d = ld(ab, ct);
-      if (d == 0.0 || !isFinite(d)) return j + t + 1;
-      const kn = min(kd, n - 1 - j - t);
-      for (let c = 1; c < jb - t && c <= kn; c++) {
-        const v = ld(ab, ct + c);
-        if (v == 0.0) continue;
-        const l = v / d;
-        axpyNeg(ab + (<usize>((j + t + c) * ldab) << 3), ab + (<usize>(ct + c) << 3), l, kn - c + 1);
-        st(ab, ct + c, l);
+export function kramersReducedEll(cpl: usize, K1: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cols: usize, vals: usize): void {
+  const nr = nb * M;
+  memory.fill(vals, 0, (<usize>(9 * nr)) << 3);
+  for (let k = 0; k < nb; k++) {
+    for (let j = 0; j < M; j++) {
+      const row = k * M + j;
+      for (let dk = -1; dk <= 1; dk++) {
+        for (let dj = -1; dj <= 1; dj++) {
+          const kk = k + dk, jj = j + dj;
+          const inside = kk >= 0 && kk < nb && jj >= 0 && jj < M;
+          store<i32>(cols + (<usize>(9 * row + (dk + 1) * 3 + dj + 1) << 2), inside ? kk * M + jj : -1);
+        }
+      }
+      st(vals, 9 * row + 4, frictionRate * <f64>(2 * j) + shift);
+    }
+  }
+  for (let f = 0; f < K1 - 1; f++) {
+    for (let i = 0; i < M; i++) {
+      const rd = 1.0 / (frictionRate * <f64>(2 * i + 1) + shift);
+      const s1 = Math.sqrt(<f64>(2 * i + 1)), s2 = Math.sqrt(<f64>(2 * i + 2));
+      const more = i + 1 < M;
+      // the node entries coupled to face f, mode i: (f, i), (f, i + 1), (f + 1, i), (f + 1, i + 1)
+      const v0 = s1 * ld(cpl, 4 * f + 3);
+      const v1 = more ? s2 * ld(cpl, 4 * f + 2) : 0.0;
+      const v2 = s1 * ld(cpl, 4 * f + 5);
+      const v3 = more ? s2 * ld(cpl, 4 * f + 4) : 0.0;
+      for (let a = 0; a < 4; a++) {
+        const ka = f + (a >> 1), ja = i + (a & 1);
+        if (ka >= nb || ja >= M) continue;
+        const va = a == 0 ? v0 : a == 1 ? v1 : a == 2 ? v2 : v3;
+        for (let b = 0; b < 4; b++) {
+          const kb = f + (b >> 1), jb = i + (b & 1);
+          if (kb >= nb || jb >= M) continue;
+          const vc = (b == 0 ? v0 : b == 1 ? v1 : b == 2 ? v2 : v3) * rd;
+          const q = 9 * (ka * M + ja) + (kb - ka + 1) * 3 + (jb - ja + 1);
+          st(vals, q, ld(vals, q) + va * vc);
+        }
       }
     }
-    if (jb < 4) {
-      // the last (< 4) columns have no trailing part beyond the panel
-      continue;
-    }
-    const c0 = j * ldab, c1 = c0 + ldab, c2 = c1 + ldab, c3 = c2 + ldab;
-    const d0 = ld(ab, c0), d1 = ld(ab, c1), d2 = ld(ab, c2), d3 = ld(ab, c3);
-    const kn0 = min(kd, n - 1 - j), kn1 = min(kd, n - 2 - j), kn2 = min(kd, n - 3 - j), kn3 = min(kd, n - 4 - j);
-    const last = max(max(kn0, kn1 + 1), max(kn2 + 2, kn3 + 3));
-    for (let c = 4; c <= last; c++) {
-      const dst = ab + (<usize>((j + c) * ldab) << 3);
-      // source t acts on rows 0 … len_t − 1 of column j + c (len non-decreasing in t)
-      const len0 = c <= kn0 ? kn0 - c + 1 : 0;
-      const len1 = c - 1 <= kn1 ? kn1 - c + 2 : 0;
-      const len2 = c - 2 <= kn2 ? kn2 - c + 3 : 0;
-      const len3 = c - 3 <= kn3 ? kn3 - c + 4 : 0;
-      const l0 = len0 > 0 ? ld(ab, c0 + c) / d0 : 0.0;
-      const l1 = len1 > 0 ? ld(ab, c1 + c - 1) / d1 : 0.0;
-      const l2 = len2 > 0 ? ld(ab, c2 + c - 2) / d2 : 0.0;
-      const l3 = len3 > 0 ? ld(ab, c3 + c - 3) / d3 : 0.0;
-      const s0 = ab + (<usize>(c0 + c) << 3), s1 = ab + (<usize>(c1 + c - 1) << 3);
-      const s2 = ab + (<usize>(c2 + c - 2) << 3), s3 = ab + (<usize>(c3 + c - 3) << 3);
-      // segments [0, len0), [len0, len1), [len1, len2), [len2, len3) with sources t ≥ segment
-      let from = 0;
-      for (let seg = 0; seg < 4; seg++) {
-        const to = seg == 0 ? len0 : seg == 1 ? len1 : seg == 2 ? len2 : len3;
-        if (to <= from) continue;
-        // inactive sources read dst itself with factor 0
-        const a0 = seg <= 0 ? l0 : 0.0, a1 = seg <= 1 ? l1 : 0.0, a2 = seg <= 2 ? l2 : 0.0;
-        const p0 = seg <= 0 ? s0 : dst, p1 = seg <= 1 ? s1 : dst, p2 = seg <= 2 ? s2 : dst;
-        const v0 = f64x2.splat(a0), v1 = f64x2.splat(a1), v2 = f64x2.splat(a2), v3 = f64x2.splat(l3);
-        let i = from;
-        for (; i + 1 < to; i += 2) {
-          const off = <usize>i << 3;
-          let x = v128.load(dst + off);
-          x = f64x2.sub(x, f64x2.mul(v128.load(p0 + off), v0));
-          x = f64x2.sub(x, f64x2.mul(v128.load(p1 + off), v1));
-          x = f64x2.sub(x, f64x2.mul(v128.load(p2 + off), v2));
-          x = f64x2.sub(x, f64x2.mul(v128.load(s3 + off), v3));
-          v128.store(dst + off, x);
-        }
-        if (i < to) {
-          const off = <usize>i << 3;
-          let x = load<f64>(dst + off);
-          x = x - load<f64>(p0 + off) * a0;
-          x = x - load<f64>(p1 + off) * a1;
-          x = x - load<f64>(p2 + off) * a2;
-          x = x - load<f64>(s3 + off) * l3;
-          store<f64>(dst + off, x);
-        }
-        from = to;
-      }
-      if (len0 > 0) st(ab, c0 + c, l0);
-      if (len1 > 0) st(ab, c1 + c - 1, l1);
-      if (len2 > 0) st(ab, c2 + c - 2, l2);
-      if (len3 > 0) st(ab, c3 + c - 3, l3);
-    }
-  }
-  return 0;
-}
-
-/** Two-lane dot product (lane sums added at the end; the JS twin does the same). */
-@inline function dot2(a: usize, b: usize, count: i32): f64 {
-  let s2 = f64x2.splat(0.0);
-  let i = 0;
-  for (; i + 1 < count; i += 2) {
-    const off = <usize>i << 3;
-    s2 = f64x2.add(s2, f64x2.mul(v128.load(a + off), v128.load(b + off)));
-  }
-  let s = f64x2.extract_lane(s2, 0) + f64x2.extract_lane(s2, 1);
-  if (i < count) s += load<f64>(a + (<usize>i << 3)) * load<f64>(b + (<usize>i << 3));
-  return s;
-}
-
-/** g ← D⁻¹L⁻¹g (band LDLᵀ factor, in place). */
-@inline function ldltForward(n: i32, kd: i32, ab: usize, g: usize): void {
-  const ldab = kd + 1;
-  for (let j = 0; j < n; j++) {
-    const cj = j * ldab;
-    const gj = ld(g, j);
-    st(g, j, gj / ld(ab, cj));
-    if (gj == 0.0) continue;
-    axpyNeg(g + (<usize>(j + 1) << 3), ab + (<usize>(cj + 1) << 3), gj, min(kd, n - 1 - j));
   }
 }
 
-/** Lᵀ x = g with the unit L (in place). */
-@inline function ldltBack(n: i32, kd: i32, ab: usize, g: usize): void {
-  const ldab = kd + 1;
-  for (let j = n - 1; j >= 0; j--) {
-    const kn = min(kd, n - 1 - j);
-    st(g, j, ld(g, j) - dot2(ab + (<usize>(j * ldab + 1) << 3), g + (<usize>(j + 1) << 3), kn));
-  }
-}
 
 /** Dense LU with partial pivoting of the M×M row-major block at `a`; returns 0 or j + 1 for a zero pivot. */
 function denseFactor(M: i32, a: usize, ipiv: usize): i32 {
@@ -594,16 +508,15 @@ export function kramersAbsorbingRow(u: usize, P: i32, M: i32, h: f64, beta: f64,
 }
 
 /**
- * After bandLDLT of the first nb nodes: the bordered last node (node nb). `border` (3·M·M f64)
+ * After the factorization of the first nb nodes (band LDLᵀ, or multifrontal with node nb − 1
+ * eliminated last): the bordered last node (node nb). `last` holds L and D of node nb − 1's block
+ * (lower storage, column r at r·ldabLast: the band's last M columns, or the root front). `border` (3·M·M f64)
  * receives Yt (row j = L_bb⁻¹ G21[j, ·]ᵀ), Zt (row j = D_bb⁻¹L_bb⁻¹ G12[·, j]) and the LU factors of
  * S = G22 − YᵀZ (pivots in ipivS, M i32). Returns 0 or j + 1 for a zero pivot of S.
  */
-export function kramersBorderFactor(M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, rowF: usize, rowN: usize, border: usize, ipivS: usize): i32 {
+export function kramersBorderFactor(M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, last: usize, ldabLast: i32, rowF: usize, rowN: usize, border: usize, ipivS: usize): i32 {
   const MM = M * M;
-  const kd = M + 1;
-  const ldab = kd + 1;
   const K = nb, Km = nb - 1;
-  const s0 = Km * M;
   memory.fill(border, 0, (<usize>(3 * MM)) << 3);
   const Y = border, Z = border + (<usize>MM << 3), S = border + (<usize>(2 * MM) << 3);
   for (let i = 0; i < M; i++) {
@@ -636,12 +549,12 @@ export function kramersBorderFactor(M: i32, nb: i32, frictionRate: f64, shift: f
     for (let j = 0; j < M; j++) {
       const o = base + (<usize>(j * M) << 3);
       for (let r = 0; r < M; r++) {
-        const cj = (s0 + r) * ldab;
+        const cj = r * ldabLast;
         const gr = ld(o, r);
-        if (w == 1) st(o, r, gr / ld(ab, cj));
+        if (w == 1) st(o, r, gr / ld(last, cj));
         if (gr == 0.0) continue;
-        const kn = min(kd, M - 1 - r);
-        for (let t = 1; t <= kn; t++) st(o, r + t, ld(o, r + t) - ld(ab, cj + t) * gr);
+        const kn = min(ldabLast - 1, M - 1 - r);
+        for (let t = 1; t <= kn; t++) st(o, r + t, ld(o, r + t) - ld(last, cj + t) * gr);
       }
     }
   }
@@ -658,9 +571,11 @@ export function kramersBorderFactor(M: i32, nb: i32, frictionRate: f64, shift: f
  * edge if `absorbing`; b: P·M f64, layout p·M + j) through the face Schur complement:
  * r = −(b_n − A_nf A_ff⁻¹ b_f), G x_n = r (band LDLᵀ of nb nodes, bordered last node when
  * absorbing), x_f = A_ff⁻¹(b_f − A_fn x_n). r: ((P + 1)/2)·M f64 scratch, in the ordering of
- * {@link reducedIndex} (`modeMajor` needs absorbing = 0).
+ * {@link reducedIndex} (`modeMajor` needs absorbing = 0). With `mf` ≠ 0 the node system is
+ * solved by the multifrontal factor instead of the band: mf points to 5 u32 [fronts count,
+ * fronts, vars, factor, work] (see multifrontal.ts; node-major numbering, modeMajor = 0).
  */
-export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, b: usize, r: usize, modeMajor: i32): void {
+export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, b: usize, r: usize, modeMajor: i32, mf: usize): void {
   const K1 = (P + 1) >> 1;
   const kd = (modeMajor != 0 ? nb : M) + 1;
   const MM = M * M;
@@ -692,7 +607,8 @@ export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, 
     }
   }
   const n = nb * M;
-  ldltForward(n, kd, ab, r);
+  if (mf != 0) mfForward(load<i32>(mf), load<u32>(mf + 4), load<u32>(mf + 8), load<u32>(mf + 12), r, load<u32>(mf + 16));
+  else ldltForward(n, kd, ab, r);
   if (absorbing) {
     const s0 = (nb - 1) * M;
     const x2 = r + (<usize>n << 3);
@@ -704,7 +620,8 @@ export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, 
       axpyNeg(r + (<usize>s0 << 3), border + (<usize>(MM + jj * M) << 3), xv, M);
     }
   }
-  ldltBack(n, kd, ab, r);
+  if (mf != 0) mfBack(load<i32>(mf), load<u32>(mf + 4), load<u32>(mf + 8), load<u32>(mf + 12), r, load<u32>(mf + 16));
+  else ldltBack(n, kd, ab, r);
   for (let f = 0; f < K1 - 1; f++) {
     const fo = (2 * f + 1) * M;
     for (let i = 0; i < M; i++) {
@@ -718,14 +635,14 @@ export function kramersReducedSolve(P: i32, M: i32, nb: i32, frictionRate: f64, 
 }
 
 /** {@link kramersInverseIteration} with each sweep through {@link kramersReducedSolve} (r: scratch as there). */
-export function kramersReducedInverseIteration(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, deflate: usize, x: usize, y: usize, r: usize, maxIter: i32, tol: f64, out: usize, modeMajor: i32): i32 {
+export function kramersReducedInverseIteration(P: i32, M: i32, nb: i32, frictionRate: f64, shift: f64, cpl: usize, ab: usize, absorbing: i32, rowF: usize, border: usize, ipivS: usize, deflate: usize, x: usize, y: usize, r: usize, maxIter: i32, tol: f64, out: usize, modeMajor: i32, mf: usize): i32 {
   const n = P * M;
   let mu: f64 = 0.0;
   let change: f64 = Infinity;
   let it = 0;
   while (it < maxIter) {
     sweepStart(deflate, x, y, n);
-    kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, y, r, modeMajor);
+    kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, y, r, modeMajor, mf);
     const m = sweepEnd(deflate, x, y, n);
     it++;
     change = Math.abs(m - mu) / Math.abs(m);

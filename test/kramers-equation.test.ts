@@ -139,7 +139,7 @@ describe("the face-eliminated (reduced) solve", () => {
       const rowF = new Float64Array(M * M), rowN = new Float64Array(M * M), border = new Float64Array(3 * M * M), ipivS = new Int32Array(M);
       if (c.absorbing) {
         js.kramersAbsorbingRow(u, P, M, h, beta, vth, gamma, c.shift, c.adjoint, halfRangeOverlaps(M), cpl, rowF, rowN);
-        expect(js.kramersBorderFactor(M, nb, gamma, c.shift, cpl, g, rowF, rowN, border, ipivS)).toBe(0);
+        expect(js.kramersBorderFactor(M, nb, gamma, c.shift, cpl, g, (nb - 1) * M * (M + 2), M + 2, rowF, rowN, border, ipivS)).toBe(0);
       }
       const x = b.slice();
       js.kramersReducedSolve(P, M, nb, gamma, c.shift, cpl, g, c.absorbing, rowF, border, ipivS, x, new Float64Array(K1 * M));
@@ -206,6 +206,26 @@ describe("the face-eliminated (reduced) solve", () => {
     for (const k of [2, 3]) {
       expect(Math.abs(results[k]!.lambda / results[k - 2]!.lambda - 1)).toBeLessThan(1e-8);
       expect(Math.abs(results[k]!.T / results[k - 2]!.T - 1)).toBeLessThan(1e-8);
+    }
+  });
+
+  it("factors the node system by nested dissection (multifrontal LDLᵀ) to the pivoted-LU values, in both back ends, with and without the absorbing border", async () => {
+    // the same eliminations in another order: they differ by rounding only, within the reduced
+    // solve's bound reducedRoundoff(βΔU = 8, γ = 0.02, ω_a = √2) = 2e-8. Lattices that are wider in
+    // modes than in nodes and the other way round, a one-well absorbing λ₁ (forward border) and the
+    // MFPT (backward border).
+    const wasm = await loadWasm();
+    const U2 = expression("x^4/4 - x^2/2");
+    const phys = { beta: 32, vth: Math.sqrt(1 / 32), frictionRate: 0.02, uRef: -0.25 };
+    for (const [K, M] of [[60, 45], [23, 70]] as const) {
+      const eig = { x0: -1.7, dx: 3.4 / (2 * K), P: 2 * K + 1, M };
+      const mf = { x0: -1.7, dx: 2.7 / (2 * K), P: 2 * K + 1, M };
+      const pStart = 2 * Math.round(0.7 / (2 * mf.dx));
+      for (const be of [jsBackend(U2), wasmBackend(wasm, U2, [-3, 3])]) {
+        const full = { lambda: be.eigen({ ...eig, method: "full" }, phys, true, 5e-4, 0, 200, 1e-13).lambda, one: be.eigen({ ...mf, method: "full" }, phys, false, 5e-4, 0, 200, 1e-13).lambda, T: be.mfpt({ ...mf, method: "full" }, phys, pStart, K).bottom };
+        const nd = { lambda: be.eigen({ ...eig, nodeSolver: "dissection" }, phys, true, 5e-4, 0, 200, 1e-13).lambda, one: be.eigen({ ...mf, nodeSolver: "dissection" }, phys, false, 5e-4, 0, 200, 1e-13).lambda, T: be.mfpt({ ...mf, nodeSolver: "dissection" }, phys, pStart, K).bottom };
+        for (const q of ["lambda", "one", "T"] as const) expect(Math.abs(nd[q] / full[q] - 1)).toBeLessThan(2e-8);
+      }
     }
   });
 });

@@ -1,6 +1,16 @@
 // Pure-JS twin of assembly/kramers_equation.ts: the same algorithms, line for line, on typed
 // arrays instead of pointers (a reference for tests, a fallback and a benchmark baseline).
 // Layout and band storage are documented in assembly/kramers_equation.ts.
+import { dot2, ldltPartial, mfBack, mfForward } from "./multifrontal.js";
+
+/** A multifrontal factor of the reduced node system (tree arrays, factor, one front of scratch). */
+export interface MultifrontalFactor {
+  readonly count: number;
+  readonly fronts: Int32Array;
+  readonly vars: Int32Array;
+  readonly factor: Float64Array;
+  readonly work: Float64Array;
+}
 
 /** U at the P positions x0 + p·dx. */
 export function kramersPotentialAt(U: (x: number) => number, x0: number, dx: number, P: number, u: Float64Array): void {
@@ -277,6 +287,41 @@ export function kramersReducedAssemble(cpl: Float64Array, K1: number, M: number,
   }
 }
 
+/** G for the first nb of the K1 nodes in the 9-slot ELL form of the multifrontal solver (see the WASM kernel). */
+export function kramersReducedEll(cpl: Float64Array, K1: number, M: number, nb: number, frictionRate: number, shift: number, cols: Int32Array, vals: Float64Array): void {
+  const nr = nb * M;
+  vals.fill(0, 0, 9 * nr);
+  for (let k = 0; k < nb; k++) {
+    for (let j = 0; j < M; j++) {
+      const row = k * M + j;
+      for (let dk = -1; dk <= 1; dk++) {
+        for (let dj = -1; dj <= 1; dj++) {
+          const kk = k + dk, jj = j + dj;
+          cols[9 * row + (dk + 1) * 3 + dj + 1] = kk >= 0 && kk < nb && jj >= 0 && jj < M ? kk * M + jj : -1;
+        }
+      }
+      vals[9 * row + 4] = frictionRate * (2 * j) + shift;
+    }
+  }
+  for (let f = 0; f < K1 - 1; f++) {
+    for (let i = 0; i < M; i++) {
+      const rd = 1 / (frictionRate * (2 * i + 1) + shift);
+      const s1 = Math.sqrt(2 * i + 1), s2 = Math.sqrt(2 * i + 2);
+      const more = i + 1 < M;
+      const v = [s1 * cpl[4 * f + 3]!, more ? s2 * cpl[4 * f + 2]! : 0, s1 * cpl[4 * f + 5]!, more ? s2 * cpl[4 * f + 4]! : 0];
+      for (let a = 0; a < 4; a++) {
+        const ka = f + (a >> 1), ja = i + (a & 1);
+        if (ka >= nb || ja >= M) continue;
+        for (let b = 0; b < 4; b++) {
+          const kb = f + (b >> 1), jb = i + (b & 1);
+          if (kb >= nb || jb >= M) continue;
+          vals[9 * (ka * M + ja) + (kb - ka + 1) * 3 + (jb - ja + 1)]! += v[a]! * (v[b]! * rd);
+        }
+      }
+    }
+  }
+}
+
 /**
  * Band LDLᵀ of G without pivoting (unit L below the diagonal, D on it) in lower band storage
  * (ldab = kd + 1); returns 0 or j + 1 for an exactly zero (or non-finite) pivot. Not Cholesky:
@@ -284,36 +329,9 @@ export function kramersReducedAssemble(cpl: Float64Array, K1: number, M: number,
  * exact arithmetic, and a pivot may come out ≤ 0; LDLᵀ carries on, as the pivoted LU did.
  */
 export function bandLDLT(n: number, kd: number, ab: Float64Array): number {
-  const ldab = kd + 1;
-  for (let j = 0; j < n; j++) {
-    const cj = j * ldab;
-    const d = ab[cj]!;
-    if (d === 0 || !Number.isFinite(d)) return j + 1;
-    const kn = Math.min(kd, n - 1 - j);
-    for (let c = 1; c <= kn; c++) {
-      const v = ab[cj + c]!;
-      if (v === 0) continue;
-      const l = v / d;
-      const dst = (j + c) * ldab;
-      for (let i = 0; i <= kn - c; i++) ab[dst + i]! -= ab[cj + c + i]! * l;
-      ab[cj + c] = l;
-    }
-  }
-  return 0;
+  return ldltPartial(n, kd, ab, n);
 }
 
-/** Two-lane dot product (lane sums added at the end, as the f64x2 kernel does). */
-function dot2(a: Float64Array, ia: number, b: Float64Array, ib: number, count: number): number {
-  let s0 = 0, s1 = 0;
-  let i = 0;
-  for (; i + 1 < count; i += 2) {
-    s0 += a[ia + i]! * b[ib + i]!;
-    s1 += a[ia + i + 1]! * b[ib + i + 1]!;
-  }
-  let s = s0 + s1;
-  if (i < count) s += a[ia + i]! * b[ib + i]!;
-  return s;
-}
 
 /** g ← D⁻¹L⁻¹g over rows 0 … n−1 of the band LDLᵀ factor (in place). */
 function ldltForward(n: number, kd: number, ab: Float64Array, g: Float64Array): void {
@@ -417,16 +435,15 @@ export function kramersAbsorbingRow(u: Float64Array, P: number, M: number, h: nu
 }
 
 /**
- * After {@link bandLDLT} of the first nb nodes: the bordered last node (node nb). border holds
+ * After the factorization of the first nb nodes (band, or multifrontal with node nb − 1 last): the
+ * bordered last node (node nb); `last` at lastOffset holds node nb − 1's block of L and D (column r
+ * at r·ldabLast). border holds
  * three M×M row-major blocks: Yt (row j = L_bb⁻¹ G21[j, ·]ᵀ), Zt (row j = D_bb⁻¹L_bb⁻¹ G12[·, j]) and
  * the LU factors of S = G22 − YᵀZ (pivots in ipivS). Returns 0 or j + 1 for a zero pivot of S.
  */
-export function kramersBorderFactor(M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, rowF: Float64Array, rowN: Float64Array, border: Float64Array, ipivS: Int32Array): number {
+export function kramersBorderFactor(M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, last: Float64Array, lastOffset: number, ldabLast: number, rowF: Float64Array, rowN: Float64Array, border: Float64Array, ipivS: Int32Array): number {
   const MM = M * M;
-  const kd = M + 1;
-  const ldab = kd + 1;
   const K = nb, Km = nb - 1;
-  const s0 = Km * M;
   border.fill(0, 0, 3 * MM);
   // Yt ← G21 (row j), Zt ← G12ᵀ (row j' = column j' of G12), S ← G22
   const Y = 0, Z = MM, S = 2 * MM;
@@ -461,12 +478,12 @@ export function kramersBorderFactor(M: number, nb: number, frictionRate: number,
     for (let j = 0; j < M; j++) {
       const o = base + j * M;
       for (let r = 0; r < M; r++) {
-        const cj = (s0 + r) * ldab;
+        const cj = lastOffset + r * ldabLast;
         const gr = border[o + r]!;
-        if (base === Z) border[o + r] = gr / ab[cj]!;
+        if (base === Z) border[o + r] = gr / last[cj]!;
         if (gr === 0) continue;
-        const kn = Math.min(kd, M - 1 - r);
-        for (let t = 1; t <= kn; t++) border[o + r + t]! -= ab[cj + t]! * gr;
+        const kn = Math.min(ldabLast - 1, M - 1 - r);
+        for (let t = 1; t <= kn; t++) border[o + r + t]! -= last[cj + t]! * gr;
       }
     }
   }
@@ -479,8 +496,9 @@ export function kramersBorderFactor(M: number, nb: number, frictionRate: number,
  * edge if `absorbing`) in place on b (P·M, layout p·M + j), through the face Schur complement:
  * r = −(b_n − A_nf A_ff⁻¹ b_f), G x_n = r (band LDLᵀ, bordered last node), x_f = A_ff⁻¹(b_f − A_fn x_n).
  * r is scratch of ((P + 1)/2)·M f64 in the ordering of reducedIndex (`modeMajor` needs absorbing = false).
+ * With `mf` the node system is solved by the multifrontal factor (node-major numbering).
  */
-export function kramersReducedSolve(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, absorbing: boolean, rowF: Float64Array, border: Float64Array, ipivS: Int32Array, b: Float64Array, r: Float64Array, modeMajor = false): void {
+export function kramersReducedSolve(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, absorbing: boolean, rowF: Float64Array, border: Float64Array, ipivS: Int32Array, b: Float64Array, r: Float64Array, modeMajor = false, mf: MultifrontalFactor | null = null): void {
   const K1 = (P + 1) >> 1;
   const kd = (modeMajor ? nb : M) + 1;
   const MM = M * M;
@@ -504,7 +522,8 @@ export function kramersReducedSolve(P: number, M: number, nb: number, frictionRa
     }
   }
   const n = nb * M;
-  ldltForward(n, kd, ab, r);
+  if (mf) mfForward(mf.count, mf.fronts, mf.vars, mf.factor, r, mf.work);
+  else ldltForward(n, kd, ab, r);
   if (absorbing) {
     const s0 = (nb - 1) * M;
     const x2 = n; // r[n … n + M) holds r2, then x2
@@ -516,7 +535,8 @@ export function kramersReducedSolve(P: number, M: number, nb: number, frictionRa
       for (let q = 0; q < M; q++) r[s0 + q]! -= border[MM + jj * M + q]! * xv;
     }
   }
-  ldltBack(n, kd, ab, r);
+  if (mf) mfBack(mf.count, mf.fronts, mf.vars, mf.factor, r, mf.work);
+  else ldltBack(n, kd, ab, r);
   // faces from the nodes (A_fn = −A_nfᵀ with the unmodified couplings), then the nodes
   for (let f = 0; f < K1 - 1; f++) {
     const fo = (2 * f + 1) * M;
@@ -531,6 +551,6 @@ export function kramersReducedSolve(P: number, M: number, nb: number, frictionRa
 }
 
 /** Inverse iteration as {@link kramersInverseIteration}, each sweep through {@link kramersReducedSolve}. */
-export function kramersReducedInverseIteration(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, absorbing: boolean, rowF: Float64Array, border: Float64Array, ipivS: Int32Array, deflate: Float64Array | null, x: Float64Array, y: Float64Array, r: Float64Array, maxIter: number, tol: number, out: Float64Array, modeMajor = false): number {
-  return inverseIteration(P * M, (v) => kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, v, r, modeMajor), deflate, x, y, maxIter, tol, out);
+export function kramersReducedInverseIteration(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: Float64Array, ab: Float64Array, absorbing: boolean, rowF: Float64Array, border: Float64Array, ipivS: Int32Array, deflate: Float64Array | null, x: Float64Array, y: Float64Array, r: Float64Array, maxIter: number, tol: number, out: Float64Array, modeMajor = false, mf: MultifrontalFactor | null = null): number {
+  return inverseIteration(P * M, (v) => kramersReducedSolve(P, M, nb, frictionRate, shift, cpl, ab, absorbing, rowF, border, ipivS, v, r, modeMajor, mf), deflate, x, y, maxIter, tol, out);
 }

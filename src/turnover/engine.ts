@@ -6,6 +6,8 @@ import { KramersError } from "../errors.js";
 import * as js from "../kernels-js/kramers-equation.js";
 import type { Potential1D } from "../potential/types.js";
 import type { KramersWasm } from "../wasm/loader.js";
+import { latticeDissection, type EliminationTree } from "../linalg/nested-dissection.js";
+import * as jsmf from "../kernels-js/multifrontal.js";
 
 /** One (x, Hermite) discretization: P positions x0 + p·dx (nodes even p, faces odd p), M modes per position. */
 export interface KramersGrid {
@@ -33,6 +35,13 @@ export interface KramersGrid {
    * at half the cost. @default false
    */
   readonly antisymmetricEnd?: boolean;
+  /**
+   * How the "reduced" method factors the node system: a band LDLᵀ (node-major, or mode-major
+   * where that band is narrower), a multifrontal LDLᵀ along a nested dissection of the node ×
+   * mode lattice, or "auto": whichever needs fewer flops. Both are exact eliminations of the same
+   * matrix (they differ by rounding). @default "auto"
+   */
+  readonly nodeSolver?: "auto" | "band" | "dissection";
 }
 
 /** Physical constants of one solve. */
@@ -82,7 +91,9 @@ export interface KramersBackend {
  * (M + 2) rows × nodes·M) and of all buffers of one solve, for P positions and M modes.
  */
 export const bandStorage = (P: number, M: number): number => (M + 2) * ((P + 1) >> 1) * M;
-export const solveStorage = (P: number, M: number): number => bandStorage(P, M) + 5 * M * M + 4 * P * M + 2 * P;
+/** Vectors, couplings and the border blocks of one reduced solve, besides the node factor. */
+const reducedExtras = (P: number, M: number): number => 5 * M * M + 4 * P * M + 2 * P;
+export const solveStorage = (P: number, M: number): number => bandStorage(P, M) + reducedExtras(P, M);
 /**
  * The ordering of the reduced unknowns: mode-major (node index fastest, bandwidth nb + 1) when
  * that band is narrower than the node-major one (M + 1) — at low friction, where the mode count
@@ -93,6 +104,42 @@ const modeMajorFor = (nb: number, M: number, absorbing: boolean): boolean => !ab
 /** f64 entries of the reduced band factor of nb nodes × M modes in the chosen ordering (≤ bandStorage). */
 const reducedBand = (nb: number, M: number, modeMajor: boolean): number => ((modeMajor ? nb : M) + 2) * nb * M;
 const bandWidth = (M: number) => M + 1;
+
+/** How the reduced node system of one discretization is factored, and what that costs. */
+export interface ReducedPlan {
+  readonly kind: "node-major" | "mode-major" | "dissection";
+  /** f64 entries of every buffer of the solve. */
+  readonly storage: number;
+  /** f64 entries of the largest buffer (the factor). */
+  readonly largest: number;
+  /** Multiply-adds of the factorization. */
+  readonly flops: number;
+  readonly tree?: EliminationTree;
+}
+
+/**
+ * The factorization of the reduced system of nb nodes × M modes: the band (node-major, or
+ * mode-major where allowed and narrower) or the nested-dissection multifrontal LDLᵀ — by
+ * `choice`, or ("auto") the dissection where it needs under half the band's flops (its dense
+ * kernels run at about the band's rate; the assembly and extend-add add ≈ 10–20 %). Small systems
+ * stay on the band.
+ */
+export function reducedPlan(P: number, M: number, nb: number, absorbing: boolean, choice: "auto" | "band" | "dissection" = "auto"): ReducedPlan {
+  const modeMajor = modeMajorFor(nb, M, absorbing);
+  const kd = (modeMajor ? nb : M) + 1;
+  const size = reducedBand(nb, M, modeMajor);
+  const band: ReducedPlan = { kind: modeMajor ? "mode-major" : "node-major", storage: size + reducedExtras(P, M), largest: size, flops: (nb * M * kd * (kd + 1)) / 2 };
+  if (choice === "band" || nb < 2 || (choice === "auto" && band.flops < 2e7)) return band;
+  const tree = latticeDissection(nb, M);
+  const dissection: ReducedPlan = { kind: "dissection", storage: tree.storage + reducedExtras(P, M), largest: tree.factorSize, flops: tree.flops, tree };
+  return choice === "dissection" || tree.flops < 0.5 * band.flops ? dissection : band;
+}
+
+/** f64 entries of all buffers of one reduced solve as {@link reducedPlan} would factor it (the MFPT's layout: nb = nodes − 1, absorbing), and of its largest buffer. */
+export const reducedStorage = (P: number, M: number): { total: number; largest: number } => {
+  const p = reducedPlan(P, M, ((P + 1) >> 1) - 1, true);
+  return { total: p.storage, largest: p.largest };
+};
 /** The same for the "full" method: pivoted band LU of all P·M unknowns (kl = ku = M + 1). */
 export const fullBandStorage = (P: number, M: number): number => (3 * (M + 1) + 1) * P * M;
 export const fullSolveStorage = (P: number, M: number): number => fullBandStorage(P, M) + 4 * P * M + 2 * P;
@@ -202,18 +249,36 @@ function jsReducedBackend(potential: Potential1D): KramersBackend {
     js.kramersNodeCouplings(u, P, h, phys.beta, phys.vth, adjoint, cpl);
     // antisymmetric half: the mirror node is out of the band and uncoupled (its values are 0)
     if (mirror) cpl.fill(0, 4 * (K1 - 1));
-    const modeMajor = modeMajorFor(nb, M, absorbing);
-    const ab = new Float64Array(reducedBand(nb, M, modeMajor));
-    js.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab, modeMajor);
-    const info = js.bandLDLT(nb * M, (modeMajor ? nb : M) + 1, ab);
-    if (info) notConverged(what, info);
+    const plan = reducedPlan(P, M, nb, absorbing, grid.nodeSolver);
+    const modeMajor = plan.kind === "mode-major";
+    let ab = new Float64Array(0);
+    let mf: js.MultifrontalFactor | null = null;
+    // L and D of the last node's block (what the absorbing border needs): offset and column stride
+    let lastOffset = (nb - 1) * M * (M + 2), ldabLast = M + 2;
+    if (plan.tree) {
+      const t = plan.tree, n = nb * M;
+      const cols = new Int32Array(9 * n), vals = new Float64Array(9 * n);
+      js.kramersReducedEll(cpl, K1, M, nb, phys.frictionRate, shift, cols, vals);
+      const factor = new Float64Array(t.factorSize);
+      const info = jsmf.mfFactor({ count: t.count, fronts: t.fronts, vars: t.vars, width: 9, cols, vals, pos: new Int32Array(n).fill(-1), front: new Float64Array(t.maxFront * t.maxFront), stack: new Float64Array(t.stackPeak), tstack: new Int32Array(t.count), factor });
+      if (info) notConverged(what, info);
+      mf = { count: t.count, fronts: t.fronts, vars: t.vars, factor, work: new Float64Array(t.maxFront) };
+      ab = factor;
+      lastOffset = t.fronts[5 * (t.count - 1) + 4]!;
+      ldabLast = M;
+    } else {
+      ab = new Float64Array(reducedBand(nb, M, modeMajor));
+      js.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab, modeMajor);
+      const info = js.bandLDLT(nb * M, (modeMajor ? nb : M) + 1, ab);
+      if (info) notConverged(what, info);
+    }
     const rowF = new Float64Array(M * M), rowN = new Float64Array(M * M), border = new Float64Array(3 * M * M), ipivS = new Int32Array(M);
     if (absorbing) {
       js.kramersAbsorbingRow(u, P, M, h, phys.beta, phys.vth, phys.frictionRate, shift, adjoint, halfRangeOverlaps(M), cpl, rowF, rowN);
-      const infoS = js.kramersBorderFactor(M, nb, phys.frictionRate, shift, cpl, ab, rowF, rowN, border, ipivS);
+      const infoS = js.kramersBorderFactor(M, nb, phys.frictionRate, shift, cpl, ab, lastOffset, ldabLast, rowF, rowN, border, ipivS);
       if (infoS) notConverged(what, nb * M + infoS);
     }
-    return { u, cpl, ab, nb, modeMajor, rowF, border, ipivS, r: new Float64Array(K1 * M) };
+    return { u, cpl, ab, nb, modeMajor, mf, rowF, border, ipivS, r: new Float64Array(K1 * M) };
   }
   return {
     name: "js",
@@ -222,13 +287,13 @@ function jsReducedBackend(potential: Potential1D): KramersBackend {
       const absorbing = !deflate && !grid.antisymmetricEnd;
       const f = factor(grid, phys, shift, false, absorbing, "eigenvalue");
       return jsInverseIteration(grid, phys, f.u, deflate, shift, signChangeAt, (d, x, y, out) =>
-        js.kramersReducedInverseIteration(P, M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing, f.rowF, f.border, f.ipivS, d, x, y, f.r, maxIter, tol, out, f.modeMajor));
+        js.kramersReducedInverseIteration(P, M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing, f.rowF, f.border, f.ipivS, d, x, y, f.r, maxIter, tol, out, f.modeMajor, f.mf));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
       const { P, M } = grid;
       const f = factor(grid, phys, 0, true, true, "MFPT");
       return jsBackwardMfpt(grid, phys, f.u, pStart, pWellEnd, (b) =>
-        js.kramersReducedSolve(P, M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, true, f.rowF, f.border, f.ipivS, b, f.r, f.modeMajor));
+        js.kramersReducedSolve(P, M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, true, f.rowF, f.border, f.ipivS, b, f.r, f.modeMajor, f.mf));
     },
   };
 }
@@ -293,23 +358,51 @@ function wasmBackwardMfpt(
   }
 }
 
+/**
+ * The multifrontal factorization in WASM: `assemble(cols, vals)` writes the n-row 9-slot ELL
+ * matrix; the scratch (ELL, position map, front, update stack) is freed before returning, the
+ * factor (at `factor`, tree.factorSize f64) stays.
+ */
+function wasmMultifrontalFactor(wasm: KramersWasm, tree: EliminationTree, n: number, assemble: (cols: number, vals: number) => void, fronts: number, vars: number, factor: number, what: string): void {
+  const e = wasm.exports;
+  let cols = 0, vals = 0, pos = 0, front = 0, stack = 0, tstack = 0;
+  try {
+    cols = e.allocI32(9 * n) >>> 0;
+    vals = e.allocF64(9 * n) >>> 0;
+    pos = e.allocI32(n) >>> 0;
+    front = e.allocF64(tree.maxFront * tree.maxFront) >>> 0;
+    stack = e.allocF64(Math.max(1, tree.stackPeak)) >>> 0;
+    tstack = e.allocI32(tree.count) >>> 0;
+    new Int32Array(wasm.memory.buffer, pos, n).fill(-1);
+    assemble(cols, vals);
+    const info = e.mfFactor(tree.count, fronts, vars, 9, cols, vals, pos, front, stack, tstack, factor);
+    if (info) notConverged(what, info);
+  } finally {
+    for (const ptr of [tstack, stack, front, pos, vals, cols]) if (ptr) e.free(ptr);
+  }
+}
+
 /** The WASM back end, "reduced" method. */
 function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: readonly [number, number]): KramersBackend {
   const e = wasm.exports;
   const descriptor = potential.descriptor(domain);
-  type Factored = { u: number; cpl: number; ab: number; nb: number; modeMajor: number; rowF: number; border: number; ipivS: number; r: number };
+  type Factored = { u: number; cpl: number; ab: number; nb: number; modeMajor: number; mf: number; rowF: number; border: number; ipivS: number; r: number };
   function withBuffers<T>(grid: KramersGrid, phys: KramersPhysics, shift: number, adjoint: boolean, absorbing: boolean, what: string, body: (f: Factored) => T): T {
     const { P, M } = grid;
     const h = 2 * Math.abs(grid.dx);
     const K1 = (P + 1) >> 1;
     const nb = absorbing || grid.antisymmetricEnd ? K1 - 1 : K1;
-    const modeMajor = modeMajorFor(nb, M, absorbing);
+    const plan = reducedPlan(P, M, nb, absorbing, grid.nodeSolver);
+    const modeMajor = plan.kind === "mode-major";
+    const tree = plan.tree;
     const desc = wasm.copyIn(descriptor);
     const u = e.allocF64(P + 1) >>> 0;
     let cpl = 0, ab = 0, rowF = 0, rowN = 0, border = 0, ipivS = 0, half = 0, r = 0;
+    // multifrontal: tree arrays, work and the 5-word descriptor stay for the solves
+    let fronts = 0, vars = 0, work = 0, mf = 0;
     try {
       cpl = e.allocF64(4 * K1) >>> 0;
-      ab = e.allocF64(reducedBand(nb, M, modeMajor)) >>> 0;
+      ab = e.allocF64(tree ? tree.factorSize : reducedBand(nb, M, modeMajor)) >>> 0;
       rowF = e.allocF64(M * M) >>> 0;
       rowN = e.allocF64(M * M) >>> 0;
       border = e.allocF64(3 * M * M) >>> 0;
@@ -318,18 +411,32 @@ function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: r
       e.kramersPotentialAt(desc, grid.x0, grid.dx, P + 1, u);
       e.kramersNodeCouplings(u, P, h, phys.beta, phys.vth, adjoint ? 1 : 0, cpl);
       if (grid.antisymmetricEnd) wasm.f64(cpl, 4 * K1).fill(0, 4 * (K1 - 1));
-      e.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab, modeMajor ? 1 : 0);
-      const info = e.bandLDLT(nb * M, (modeMajor ? nb : M) + 1, ab);
-      if (info) notConverged(what, info);
+      let last = ab + 8 * (nb - 1) * M * (M + 2), ldabLast = M + 2;
+      if (tree) {
+        fronts = e.allocI32(tree.fronts.length) >>> 0;
+        wasm.i32(fronts, tree.fronts.length).set(tree.fronts);
+        vars = e.allocI32(tree.vars.length) >>> 0;
+        wasm.i32(vars, tree.vars.length).set(tree.vars);
+        work = e.allocF64(tree.maxFront) >>> 0;
+        mf = e.allocI32(5) >>> 0;
+        new Uint32Array(wasm.memory.buffer, mf, 5).set([tree.count, fronts, vars, ab, work]);
+        wasmMultifrontalFactor(wasm, tree, nb * M, (cols, vals) => e.kramersReducedEll(cpl, K1, M, nb, phys.frictionRate, shift, cols, vals), fronts, vars, ab, what);
+        last = ab + 8 * tree.fronts[5 * (tree.count - 1) + 4]!;
+        ldabLast = M;
+      } else {
+        e.kramersReducedAssemble(cpl, K1, M, nb, phys.frictionRate, shift, ab, modeMajor ? 1 : 0);
+        const info = e.bandLDLT(nb * M, (modeMajor ? nb : M) + 1, ab);
+        if (info) notConverged(what, info);
+      }
       if (absorbing) {
         half = wasm.copyIn(halfRangeOverlaps(M));
         e.kramersAbsorbingRow(u, P, M, h, phys.beta, phys.vth, phys.frictionRate, shift, adjoint ? 1 : 0, half, cpl, rowF, rowN);
-        const infoS = e.kramersBorderFactor(M, nb, phys.frictionRate, shift, cpl, ab, rowF, rowN, border, ipivS);
+        const infoS = e.kramersBorderFactor(M, nb, phys.frictionRate, shift, cpl, last, ldabLast, rowF, rowN, border, ipivS);
         if (infoS) notConverged(what, nb * M + infoS);
       }
-      return body({ u, cpl, ab, nb, modeMajor: modeMajor ? 1 : 0, rowF, border, ipivS, r });
+      return body({ u, cpl, ab, nb, modeMajor: modeMajor ? 1 : 0, mf, rowF, border, ipivS, r });
     } finally {
-      for (const ptr of [r, half, ipivS, border, rowN, rowF, ab, cpl]) if (ptr) e.free(ptr);
+      for (const ptr of [mf, work, vars, fronts, r, half, ipivS, border, rowN, rowF, ab, cpl]) if (ptr) e.free(ptr);
       e.free(u);
       e.free(desc);
     }
@@ -340,12 +447,12 @@ function wasmReducedBackend(wasm: KramersWasm, potential: Potential1D, domain: r
       const absorbing = !deflate && !grid.antisymmetricEnd;
       return withBuffers(grid, phys, shift, false, absorbing, "eigenvalue", (f) =>
         wasmInverseIteration(wasm, f.u, grid, phys, deflate, shift, signChangeAt, (w, x, y, out) =>
-          e.kramersReducedInverseIteration(grid.P, grid.M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing ? 1 : 0, f.rowF, f.border, f.ipivS, w, x, y, f.r, maxIter, tol, out, f.modeMajor)));
+          e.kramersReducedInverseIteration(grid.P, grid.M, f.nb, phys.frictionRate, shift, f.cpl, f.ab, absorbing ? 1 : 0, f.rowF, f.border, f.ipivS, w, x, y, f.r, maxIter, tol, out, f.modeMajor, f.mf)));
     },
     mfpt(grid, phys, pStart, pWellEnd) {
       return withBuffers(grid, phys, 0, true, true, "MFPT", (f) =>
         wasmBackwardMfpt(wasm, f.u, grid, phys, pStart, pWellEnd, (b) =>
-          e.kramersReducedSolve(grid.P, grid.M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, 1, f.rowF, f.border, f.ipivS, b, f.r, f.modeMajor)));
+          e.kramersReducedSolve(grid.P, grid.M, f.nb, phys.frictionRate, 0, f.cpl, f.ab, 1, f.rowF, f.border, f.ipivS, b, f.r, f.modeMajor, f.mf)));
     },
   };
 }

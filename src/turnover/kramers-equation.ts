@@ -13,7 +13,7 @@ import type { Potential1D } from "../potential/types.js";
 import { Warnings, type ResultWarning } from "../result.js";
 import { requireFinite, requireInteger, requireInterval, requireOneOf, requireOptions, requirePositive } from "../validate.js";
 import { loadWasm } from "../wasm/loader.js";
-import { bandStorage, fullBandStorage, fullSolveStorage, reducedRoundoff, solveStorage, jsBackend, wasmBackend, type KramersBackend, type KramersGrid, type KramersPhysics } from "./engine.js";
+import { fullBandStorage, fullSolveStorage, reducedRoundoff, reducedStorage, jsBackend, wasmBackend, type KramersBackend, type KramersGrid, type KramersPhysics } from "./engine.js";
 
 /** Options of {@link kramersEquation}. */
 export interface KramersEquationOptions {
@@ -279,8 +279,11 @@ interface Evaluation {
 }
 
 /** One buffer of the WASM heap (TLSF) stays below 1 GiB; all buffers of a solve within the budget. */
-const fitsMemory = (P: number, M: number, maxDoubles: number, method: "reduced" | "full"): boolean =>
-  method === "reduced" ? solveStorage(P, M) <= maxDoubles && bandStorage(P, M) < 2 ** 27 : fullSolveStorage(P, M) <= maxDoubles && fullBandStorage(P, M) < 2 ** 27;
+const fitsMemory = (P: number, M: number, maxDoubles: number, method: "reduced" | "full"): boolean => {
+  if (method === "full") return fullSolveStorage(P, M) <= maxDoubles && fullBandStorage(P, M) < 2 ** 27;
+  const s = reducedStorage(P, M);
+  return s.total <= maxDoubles && s.largest < 2 ** 27;
+};
 
 /** Mode counts tried: N = 2M with M = 8, 12, 18, 27, … (×1.5). */
 const nextModes = (M: number) => Math.ceil(M * 1.5);

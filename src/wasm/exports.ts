@@ -50,9 +50,15 @@ export interface KramersWasmExports {
   kramersAbsorbingEdge(u: number, P: number, M: number, h: number, beta: number, vth: number, adjoint: number, half: number, ab: number): void;
   kramersNodeCouplings(u: number, P: number, h: number, beta: number, vth: number, adjoint: number, cpl: number): void;
   kramersReducedAssemble(cpl: number, K1: number, M: number, nb: number, frictionRate: number, shift: number, ab: number, modeMajor: number): void;
+  kramersReducedEll(cpl: number, K1: number, M: number, nb: number, frictionRate: number, shift: number, cols: number, vals: number): void;
   bandLDLT(n: number, kd: number, ab: number): number;
+  ldltPartial(n: number, kd: number, ab: number, stop: number): number;
+  // ── multifrontal LDLᵀ (assembly/multifrontal.ts) ──
+  mfFactor(count: number, fronts: number, vars: number, width: number, cols: number, vals: number, pos: number, front: number, stack: number, tstack: number, factor: number): number;
+  mfForward(count: number, fronts: number, vars: number, factor: number, g: number, work: number): void;
+  mfBack(count: number, fronts: number, vars: number, factor: number, g: number, work: number): void;
   kramersAbsorbingRow(u: number, P: number, M: number, h: number, beta: number, vth: number, frictionRate: number, shift: number, adjoint: number, half: number, cpl: number, rowF: number, rowN: number): void;
-  kramersBorderFactor(M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, rowF: number, rowN: number, border: number, ipivS: number): number;
-  kramersReducedSolve(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, absorbing: number, rowF: number, border: number, ipivS: number, b: number, r: number, modeMajor: number): void;
-  kramersReducedInverseIteration(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, absorbing: number, rowF: number, border: number, ipivS: number, deflate: number, x: number, y: number, r: number, maxIter: number, tol: number, out: number, modeMajor: number): number;
+  kramersBorderFactor(M: number, nb: number, frictionRate: number, shift: number, cpl: number, last: number, ldabLast: number, rowF: number, rowN: number, border: number, ipivS: number): number;
+  kramersReducedSolve(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, absorbing: number, rowF: number, border: number, ipivS: number, b: number, r: number, modeMajor: number, mf: number): void;
+  kramersReducedInverseIteration(P: number, M: number, nb: number, frictionRate: number, shift: number, cpl: number, ab: number, absorbing: number, rowF: number, border: number, ipivS: number, deflate: number, x: number, y: number, r: number, maxIter: number, tol: number, out: number, modeMajor: number, mf: number): number;
 }
