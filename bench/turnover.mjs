@@ -3,10 +3,11 @@
 // λ₁-based rate + exact MFPT bottom → other bottom), one thread: γ = 0.01 … 10 (the issue's range)
 // and γ = 0.1 … 10. Accuracy is measured, not assumed: at 5 frictions of the 0.1 … 10 curve the
 // exact columns are recomputed with tolerance 1e-6 (which selects the pivoted-LU "full" solver, so
-// this is also a check of the reduced solver against the other algorithm). The lowest frictions
-// are re-solved with a raised mode budget. The linear solvers are compared on one grid (reduced
-// LDLᵀ vs pivoted band LU, WASM), λ₁ on the whole grid vs the antisymmetric half (mode-major), and
-// the pure-JS twin runs the same algorithm on a 5-point subset.
+// this is also a check of the reduced solver against the other algorithm). The linear solvers are
+// compared on one grid (reduced LDLᵀ vs pivoted band LU, WASM), λ₁ on the whole grid vs the
+// antisymmetric half (mode-major band, nested dissection), the node-system factorizations (band vs
+// nested dissection) on the γ = 0.01 MFPT grid, and the pure-JS twins run the same algorithms (a
+// 5-point subset of the curve; one nested-dissection solve).
 // Each timing is the best of REPS runs (shared machine).
 // Usage: npm run build && node bench/turnover.mjs [--reps 2]
 import { readFileSync } from "node:fs";
@@ -57,13 +58,6 @@ for (const k of [0, 5, 10, 15, 19]) {
   console.log(`  ${row.gamma.toPrecision(4).padEnd(8)} ${row.exactRate.toExponential(6).padEnd(14)} ${Math.abs(row.exactRate / ref.exactRate - 1).toExponential(1).padEnd(22)} ${row.exactMfpt.toPrecision(8).padEnd(14)} ${Math.abs(row.exactMfpt / ref.mfpt - 1).toExponential(1)}`);
 }
 
-console.log("\nlowest frictions with a raised budget (maxModes 1000, maxMemoryMB 512), one solve each:");
-for (const gamma of [0.01, curve(0.01)[1]]) {
-  const r = await best(() => kramersEquation({ ...base, gamma, maxModes: 1000, maxMemoryMB: 512 }), 1);
-  const ref = refFor(gamma);
-  console.log(`  γ = ${gamma.toPrecision(3).padEnd(7)} ${(r.t / 1000).toFixed(2)} s  rate ${r.r.exactRate.toExponential(6)} (est. ${(r.r.exactRateError / r.r.exactRate).toExponential(1)}, actual ${Math.abs(r.r.lambda1 / ref.lambda1.value - 1).toExponential(1)}, N = ${r.r.rateConvergence.modes})   MFPT ${r.r.mfpt.toExponential(6)} (est. ${(r.r.mfptError / r.r.mfpt).toExponential(1)}, actual ${Math.abs(r.r.mfpt / ref.mfpt.value - 1).toExponential(1)}, N = ${r.r.mfptConvergence.modes})`);
-}
-
 // the two linear solvers on one discretization (γ = 0.03: 173 nodes, N = 280 modes)
 const { wasmBackend } = await tsImport("../src/turnover/engine.ts", import.meta.url);
 const { loadWasm } = await tsImport("../src/wasm/loader.ts", import.meta.url);
@@ -86,13 +80,44 @@ console.log(`  full/reduced time: λ₁ ${(res.full.e.t / res.reduced.e.t).toFix
 
 // λ₁ of the symmetric double well on one grid at γ = 0.01, N = 600: the whole grid (345 nodes,
 // node-major band), the antisymmetric half (173 nodes), which with 172 band nodes < 300 modes is
-// factored mode-major (band nb + 1 instead of M + 1)
+// factored mode-major (band nb + 1 instead of M + 1), and the half by nested dissection
 {
   const physLow = { beta: 32, vth: Math.sqrt(1 / 32), frictionRate: 0.01, uRef: -0.25 };
   const half = 1.7802, Kh = 172, Mh = 300, hh = half / Kh;
-  const whole = await best(() => be.eigen({ x0: -half, dx: hh / 2, P: 4 * Kh + 1, M: Mh, method: "reduced" }, physLow, true, 2e-4, 0, 500, 1e-13));
-  const halfSolve = await best(() => be.eigen({ x0: -half, dx: hh / 2, P: 2 * Kh + 1, M: Mh, method: "reduced", antisymmetricEnd: true }, physLow, false, 2e-4, 0, 500, 1e-13));
-  console.log(`\none λ₁ discretization at γ = 0.01 (N = ${2 * Mh}), WASM: whole grid ${2 * Kh + 1} nodes (node-major) ${(whole.t / 1000).toFixed(3)} s, antisymmetric half ${Kh + 1} nodes (mode-major) ${(halfSolve.t / 1000).toFixed(3)} s (${(whole.t / halfSolve.t).toFixed(1)}×); λ differ by ${Math.abs(halfSolve.r.lambda / whole.r.lambda - 1).toExponential(1)}`);
+  const whole = await best(() => be.eigen({ x0: -half, dx: hh / 2, P: 4 * Kh + 1, M: Mh, method: "reduced", nodeSolver: "band" }, physLow, true, 2e-4, 0, 500, 1e-13));
+  const halfSolve = await best(() => be.eigen({ x0: -half, dx: hh / 2, P: 2 * Kh + 1, M: Mh, method: "reduced", antisymmetricEnd: true, nodeSolver: "band" }, physLow, false, 2e-4, 0, 500, 1e-13));
+  const halfNd = await best(() => be.eigen({ x0: -half, dx: hh / 2, P: 2 * Kh + 1, M: Mh, method: "reduced", antisymmetricEnd: true, nodeSolver: "dissection" }, physLow, false, 2e-4, 0, 500, 1e-13));
+  console.log(`\none λ₁ discretization at γ = 0.01 (N = ${2 * Mh}), WASM: whole grid ${2 * Kh + 1} nodes (node-major band) ${(whole.t / 1000).toFixed(3)} s, antisymmetric half ${Kh + 1} nodes: mode-major band ${(halfSolve.t / 1000).toFixed(3)} s (${(whole.t / halfSolve.t).toFixed(1)}×), nested dissection ${(halfNd.t / 1000).toFixed(3)} s; λ differ by ${Math.abs(halfSolve.r.lambda / whole.r.lambda - 1).toExponential(1)} and ${Math.abs(halfNd.r.lambda / whole.r.lambda - 1).toExponential(1)}`);
+}
+
+// the node system of the MFPT at γ = 0.01 on a grid like the finest the curve uses (267 nodes: 196
+// spacings from the well bottom to the target at the other bottom, 71 behind the well; N = 788
+// modes): its absorbing border keeps the band node-major (nodes·modes³ flops); nested dissection of
+// the node × mode lattice needs ≈ 1/15 of that
+{
+  const { reducedPlan } = await tsImport("../src/turnover/engine.ts", import.meta.url);
+  const physLow = { beta: 32, vth: Math.sqrt(1 / 32), frictionRate: 0.01, uRef: -0.25 };
+  const Km = 196, Mm = 394;
+  const hh = 2 / Km, J = Math.ceil(0.72 / hh);
+  const grid = { x0: -1 - J * hh, dx: hh / 2, P: 2 * (J + Km) + 1, M: Mm, method: "reduced" };
+  const nb = J + Km;
+  const rows = [];
+  for (const nodeSolver of ["band", "dissection"]) {
+    const plan = reducedPlan(grid.P, Mm, nb, true, nodeSolver);
+    const r = await best(() => be.mfpt({ ...grid, nodeSolver }, physLow, 2 * J, 2 * (J + Km)), 1);
+    rows.push({ nodeSolver, plan, r });
+  }
+  console.log(`\nthe MFPT node system at γ = 0.01 (${nb} band nodes × ${Mm} modes, absorbing border), WASM, one solve:`);
+  for (const { nodeSolver, plan, r } of rows) console.log(`  ${nodeSolver.padEnd(10)} ${(r.t / 1000).toFixed(3)} s   ${plan.flops.toExponential(2)} multiply-adds   ${(plan.storage * 8 / 2 ** 20).toFixed(0)} MB   T = ${r.r.bottom.toPrecision(12)}`);
+  console.log(`  band/dissection: time ${(rows[0].r.t / rows[1].r.t).toFixed(1)}×, flops ${(rows[0].plan.flops / rows[1].plan.flops).toFixed(1)}×, memory ${(rows[0].plan.storage / rows[1].plan.storage).toFixed(1)}×; T differ by ${Math.abs(rows[1].r.r.bottom / rows[0].r.r.bottom - 1).toExponential(1)}`);
+  // the same algorithm in the pure-JS twin, on a smaller lattice (γ = 0.03, 172 × 117)
+  const jb = (await tsImport("../src/turnover/engine.ts", import.meta.url)).jsBackend(expression("x^4/4 - x^2/2"));
+  const K3 = 172, M3 = 117, h3 = 2 / K3, J3 = Math.ceil(0.72 / h3);
+  const g3 = { x0: -1 - J3 * h3, dx: h3 / 2, P: 2 * (J3 + K3) + 1, M: M3, method: "reduced", nodeSolver: "dissection" };
+  const ph3 = { ...physLow, frictionRate: 0.03 };
+  const tw = await best(() => be.mfpt(g3, ph3, 2 * J3, 2 * (J3 + K3)));
+  const tj = await best(() => jb.mfpt(g3, ph3, 2 * J3, 2 * (J3 + K3)));
+  console.log(`  nested dissection, ${J3 + K3} × ${M3}: WASM ${tw.t.toFixed(0)} ms, pure-JS twin ${tj.t.toFixed(0)} ms (JS/WASM = ${(tj.t / tw.t).toFixed(2)}); T differ by ${Math.abs(tj.r.bottom / tw.r.bottom - 1).toExponential(1)}`);
 }
 
 const subset = [0, 5, 10, 15, 19].map((k) => curve(0.1)[k]);

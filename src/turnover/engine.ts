@@ -20,8 +20,8 @@ export interface KramersGrid {
   /** Hermite modes per position (2M modes in all). */
   readonly M: number;
   /**
-   * How the linear systems are solved: "reduced" = faces eliminated, band LDLᵀ of the symmetric
-   * node system (≈ 8× fewer flops, ≈ 6× less memory); "full" = pivoted band LU of the whole
+   * How the linear systems are solved: "reduced" = faces eliminated, LDLᵀ of the symmetric
+   * node system (≈ 8× fewer flops, ≈ 6× less memory; see nodeSolver); "full" = pivoted band LU of the whole
    * operator, which stays accurate at high barriers where the reduced elimination loses
    * ≈ ε·e^{βΔU}·(mω/γ) (measured; see {@link reducedRoundoff}). @default "reduced"
    */

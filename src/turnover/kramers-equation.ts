@@ -43,11 +43,11 @@ export interface KramersEquationOptions {
   /** Back end: the WASM kernels or their pure-JS twins. @default "wasm" */
   readonly engine?: "wasm" | "js";
   /**
-   * Largest number of Hermite modes N (even); the memory budget usually binds first for the MFPT
-   * (its absorbing edge keeps the band node-major). @default 1000
+   * Largest number of Hermite modes N (even). At βΔU = 8 the default reaches 1e-4 down to
+   * γ/(m ω_a) ≈ 0.007 (N = 986 at γ = 0.01); lower friction needs more (N grows like γ^−0.8). @default 1000
    */
   readonly maxModes?: number;
-  /** Memory budget of one discrete solve (band factor and vectors), in MB of f64. @default 256 */
+  /** Memory budget of one discrete solve (factor, fronts and vectors), in MB of f64. @default 256 */
   readonly maxMemoryMB?: number;
 }
 
@@ -69,7 +69,11 @@ export interface KramersConvergence {
   readonly spacing: number;
   /** Number of discrete solves (factorizations) used. */
   readonly iterations: number;
-  /** Linear solver: "reduced" (faces eliminated, band LDLᵀ) or "full" (pivoted band LU; high barriers, tight tolerances). */
+  /**
+   * Linear solver: "reduced" (faces eliminated; the symmetric node system factored by band LDLᵀ or,
+   * where cheaper, by a multifrontal LDLᵀ along a nested dissection of the node × mode lattice) or
+   * "full" (pivoted band LU; high barriers, tight tolerances).
+   */
   readonly method: "reduced" | "full";
 }
 
@@ -597,11 +601,11 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
  * - `mfpt`: the backward equation L†T = −1 with T = 0 once x reaches `to`, averaged over the start.
  * Both are converged in the Hermite mode count and in the grid spacing (Richardson), with
  * error estimates; `converged` is false (and a warning says why) when the budget runs out —
- * at low friction the mode count and grid needed grow quickly (cost ∝ γ^−3.5): at βΔU = 8 the
- * default budget reaches 1e-4 for λ₁ down to γ = 0.01 and for the MFPT down to γ = 0.0144
- * (γ/(m ω_a) ≈ 0.01; checked against an offline SciPy reference,
- * test/fixtures/kramers_low_friction.json); the MFPT at γ = 0.01 stops at N = 630 modes (memory;
- * estimate 1.2e-4, actual 8.8e-5) and needs `maxMemoryMB: 512` for 1e-4 (≈ 5 s; see bench/README.md). High barriers
+ * at low friction the mode count and grid needed grow quickly: at βΔU = 8 the default budget
+ * reaches 1e-4 for both down to γ = 0.01 (γ/(m ω_a) ≈ 0.007; N = 986 modes, about 1 s each;
+ * checked against an offline SciPy reference, test/fixtures/kramers_low_friction.json). There the
+ * node system (nodes × modes unknowns, 9-point couplings) is factored along a nested dissection,
+ * at ≈ 1/16 of a band factorization's flops (bench/README.md). High barriers
  * are fine: λ₁/2 and 1/MFPT agree to 1e-6 up to βΔU = 100 on the quartic double well. A target on
  * the barrier (rather than at the far minimum) converges slowly (warning ABSORBING_EDGE).
  *
