@@ -166,8 +166,11 @@ const SYMMETRY_TOL = 1e-6;
  * Dynamics (SCIENCE.md): underdamped `m dv = −U′dt − γv dt + √(2γkT) dW` (overdamped: drop m dv).
  * The rates are escape rates from the well at `from` over the first barrier toward `to` (default:
  * the lower of the two adjacent barriers); `arrhenius` is the bare factor exp(−βΔU), not a rate.
- * For a symmetric double well the rate of transitions to the other well at low friction is
- * `melnikovPollakDoubleWell`; λ₁ of the Fokker–Planck operator is about twice the one-way rate.
+ * For a symmetric double well at low friction two rates differ: the first arrival at the other
+ * bottom (1/MFPT, SCIENCE.md's "the rate"), estimated by `melnikovPollak` — which `recommended`
+ * names — and the population transfer between the wells (λ₁/2, recrossings counted), estimated
+ * by `melnikovPollakDoubleWell`; they differ by up to 2× as γ → 0 (checked against the exact
+ * Kramers-equation values in test/turnover.test.ts).
  *
  * @param options - potential, kT, from, to, gamma (default 1), mass (default 1), domain, units
  * @returns barrier, well, top, rates (numbers), details (formula/regime/warnings per rate), ingredients, regime, warnings
@@ -337,7 +340,7 @@ export function rate(options: RateOptions): RateResult {
       action: act.action, actionTurningPoints: act.turningPoints, delta, upsilon,
     },
     rateDefinition:
-      "escape rate (1/time) from the well at `well.x` over the barrier at `top.x` (flux over population; for the overdamped case ≈ 1/MFPT from the bottom to beyond the barrier); melnikovPollakDoubleWell is the rate of transitions into the other well of a symmetric double well",
+      "escape rate (1/time) from the well at `well.x` over the barrier at `top.x` (flux over population; for the overdamped case ≈ 1/MFPT from the bottom to beyond the barrier); melnikovPollakDoubleWell is the rate of population transfer into the other well of a symmetric double well (≈ λ₁/2, recrossings counted; below 1/MFPT to the other bottom at low friction)",
     regime,
     recommended,
     units: { ...o.units, rate: rateUnits(timeUnit) },

@@ -102,12 +102,16 @@ function interpolatedMaximum(gammas: number[], rates: number[]): { gamma: number
  * Kramers (all from src/rates/), and the exact answers of the Kramers equation — the λ₁-based
  * rate and the mean first-passage time — with the friction at which the exact rate peaks.
  *
- * Which "rate" each column is: the formulas are one-way escape rates over the barrier;
- * `exactRate` is λ₁·π_far/(π_near + π_far) (λ₁/2 for a symmetric double well) or λ₁ with an
- * absorbing target; `exactMfptRate` is 1/MFPT to x ≥ to from the well bottom. With the target at
- * the far minimum, 1/MFPT ≈ exactRate; with the target at the barrier top, 1/MFPT ≈ 2× it at
- * high friction (half the arrivals fall back) but ≈ 1× at low friction, where an arrival at the
- * top with E > E_b does not return — so the two differ by up to 2×. See `rateDefinitions`.
+ * Which "rate" each column is: the formulas are escape rates over the barrier; `exactRate` is
+ * λ₁·π_far/(π_near + π_far) (λ₁/2 for a symmetric double well: the population transfer between
+ * the wells) or λ₁ with an absorbing target; `exactMfptRate` is 1/MFPT to x ≥ to from the well
+ * bottom (SCIENCE.md's "the rate" when `to` is the other bottom). The two agree at moderate and
+ * high friction. At low friction a particle that first reaches the other bottom with E > E_b still
+ * recrosses (it settles on either side with probability ≈ 1/2 as γ → 0), so 1/MFPT exceeds
+ * exactRate, by up to 2× (βΔU = 8: 1.66× at γ = 0.01, 1.16× at γ = 0.1). The one-well
+ * Mel'nikov–Pollak form estimates 1/MFPT, the symmetric double-well form λ₁/2 (tested). With the
+ * target at the barrier top, 1/MFPT ≈ 2× the rate at high friction (half the arrivals fall back).
+ * See `rateDefinitions`.
  *
  * @param options - potential, kT, from, to, mass (1), gammas, domain, tolerance (1e-4), start ("bottom"), compute ("both"), engine ("wasm"), maxModes, maxMemoryMB
  * @returns rows (one per γ), gammaAtMaximum, rateAtMaximum, rateDefinitions, barrier, warnings
@@ -161,13 +165,13 @@ export async function turnover(options: TurnoverOptions): Promise<TurnoverResult
     rateDefinitions: {
       tst: "transition-state theory ω_a/(2π)·e^{−βΔU}: one-way flux through the top, no recrossing, thermal well",
       energyDiffusion: "energy-diffusion Kramers (γ/m)·βI(E_b)·ω_a/(2π)·e^{−βΔU}: one-way escape at low friction (Δ ≪ 1)",
-      melnikovPollak: "Mel'nikov–Pollak Υ(Δ)·k_full: one-way escape from one well into a sink",
-      melnikovPollakDoubleWell: "Mel'nikov symmetric double well Υ(Δ)²/Υ(2Δ)·k_full: transitions to the other well (null unless the wells are mirror images)",
+      melnikovPollak: "Mel'nikov–Pollak Υ(Δ)·k_full: one-way escape from one well into a sink (in a double well: the first arrival at the other bottom, ≈ exactMfptRate)",
+      melnikovPollakDoubleWell: "Mel'nikov symmetric double well Υ(Δ)²/Υ(2Δ)·k_full: population transfer to the other well, recrossings counted (≈ exactRate = λ₁/2; null unless the wells are mirror images)",
       kramersFull: "full (spatial-diffusion) Kramers: one-way escape, moderate to high friction",
       kramersOverdamped: "overdamped Kramers √(U″_a|U″_b|)/(2πγ)·e^{−βΔU}: one-way escape, γ/m ≫ ω_b",
       exactRate: definitions?.rate ?? "not computed",
       exactMfpt: definitions?.mfpt ?? "not computed",
-      exactMfptRate: `1/exactMfpt: ${definitions?.mfpt ?? "not computed"} (≈ exactRate for a target at the far minimum; up to 2× it for a target at the barrier top)`,
+      exactMfptRate: `1/exactMfpt: ${definitions?.mfpt ?? "not computed"} (≈ exactRate for a target at the far minimum at moderate and high friction; above it, by up to 2×, at low friction, where first arrivals still recross; ≈ 2× it for a target at the barrier top at high friction)`,
     },
     converged: rows.every((r) => (r.convergence.rate?.converged ?? true) && (r.convergence.mfpt?.converged ?? true)),
     barrier: { height: top.U - well.U, reducedHeight: (top.U - well.U) / o.kT, from: well.x, top: top.x, to: otherWell ? otherWell.x : null, target: problem.target },
