@@ -319,6 +319,18 @@ describe("the harmonic well (closed form: λ = n·λ₊ + k·λ₋, λ± = γ/2m
 });
 
 describe("kramersEquation", () => {
+  it("converges with a target on the barrier top (first-order absorbing edge, several refinements), and λ₁ of the one-well problem equals 1/MFPT from the thermal well", async () => {
+    // metastable cubic, βΔU = 8, high friction; no far well, so the target is the top. The edge
+    // converges at first order: ≈ 8 grid levels (≈ 10⁴ nodes). Independent check: λ₁ (shift-invert
+    // eigenproblem) against the MFPT (backward linear solve) from the Boltzmann distribution in
+    // the well — 1/λ₁ is the MFPT from the quasi-stationary density, which differs from the
+    // Boltzmann start by ≲ e^{−βΔU} = 3.4e-4 (measured: λ₁·T = 0.99992).
+    const r = await kramersEquation({ potential: "x^2/2 - x^3/3", kT: 1 / 48, from: 0, domain: [-2, 1.6], gamma: 30, start: "well" });
+    expect(r.converged).toBe(true);
+    expect(r.warnings.some((w) => w.code === "ABSORBING_EDGE")).toBe(true);
+    expect(Math.abs(r.lambda1 * r.mfpt - 1)).toBeLessThan(r.exactRateError / r.exactRate + r.mfptError / r.mfpt + Math.exp(-8));
+  });
+
   it("agrees between the WASM kernels and the pure-JS twin", async () => {
     const base = { potential: "x^4/4 - x^2/2", kT: 1 / 16, from: -1, to: 1, gamma: 0.5, domain: [-3, 3] as [number, number], tolerance: 1e-4 };
     const a = await kramersEquation({ ...base, engine: "wasm" });

@@ -289,6 +289,13 @@ const fitsMemory = (P: number, M: number, maxDoubles: number, method: "reduced" 
   return s.total <= maxDoubles && s.largest < 2 ** 27;
 };
 
+/**
+ * Grid refinements at most (h0/2^8: 256× the coarse grid). Second-order cases stop after 1–3; a
+ * target on the barrier top converges at first order and may need 6–8 (the memory budget bounds
+ * the cost: each level doubles the nodes).
+ */
+const MAX_LEVELS = 8;
+
 /** Mode counts tried: N = 2M with M = 8, 12, 18, 27, … (×1.5). */
 const nextModes = (M: number) => Math.ceil(M * 1.5);
 
@@ -385,7 +392,7 @@ function converge(evaluate: (h: number, M: number) => Evaluation, h0: number, to
     let gridError = Infinity;
     let finest = start;
     let hFinest = h0;
-    for (let level = 1; level <= 5; level++) {
+    for (let level = 1; level <= MAX_LEVELS; level++) {
       if (!fits(h / 2, Mg)) {
         w.add("NOT_CONVERGED", `${what}: grid refinement stopped at spacing ${h.toPrecision(3)} (maxMemoryMB)`);
         if (level === 1) gridError = Math.abs(value) * 0.01;
@@ -570,7 +577,7 @@ export function solveKramers(problem: KramersProblem, backend: KramersBackend, o
     if (below < 3) {
       w.add(
         "ABSORBING_EDGE",
-        `the MFPT target x = ${target} lies on the barrier (β(U_b − U(to)) = ${below.toPrecision(3)}): the half-range absorbing edge converges slowly there (first order in the grid spacing, and more Hermite modes on finer grids); the extrapolation uses the observed order, but the error estimate is less reliable than for a target at the far minimum, which converges fast`,
+        `the MFPT target x = ${target} lies on the barrier (β(U_b − U(to)) = ${below.toPrecision(3)}): the half-range absorbing edge converges slowly there (first order in the grid spacing, and more Hermite modes on finer grids); the extrapolation uses the observed order, but the error estimate is less reliable than for a target at the far minimum, which converges fast; a target a few kT below the top (β(U_b − U(to)) ≳ 3) converges at second order`,
       );
     }
   }
