@@ -80,6 +80,33 @@ describe("turnover", () => {
     expect(t.converged).toBe(true);
   }, 120_000);
 
+  it("locates the friction of the maximum beyond the table's resolution: a coarse list and a dense local scan agree", async () => {
+    const base = { potential: "x^4/4 - x^2/2", kT: 1 / 32, from: -1, to: 1, domain: [-3, 3] as [number, number], compute: "rate" as const };
+    const coarse = await turnover({ ...base, gammas: [0.1, 0.3, 1, 3, 10] });
+    // independent estimate: 9 exact rates (tolerance 1e-6) spaced 1 % in ln γ around the answer,
+    // least-squares parabola in (ln γ, ln k) — a different sampling and a different fit
+    const g0 = coarse.gammaAtMaximum!;
+    const us = Array.from({ length: 9 }, (_, k) => Math.log(g0) + 0.01 * (k - 4));
+    const dense = await turnover({ ...base, gammas: us.map(Math.exp), tolerance: 1e-6 });
+    const ys = dense.rows.map((r) => Math.log(r.exactRate));
+    // fit y = c0 + c1 t + c2 t², t = u − u0 (normal equations of the 3-parameter fit)
+    const t = us.map((u) => u - Math.log(g0));
+    const S = (f: (i: number) => number) => t.reduce((acc, _, i) => acc + f(i), 0);
+    const A = [[S(() => 1), S((i) => t[i]!), S((i) => t[i]! ** 2)], [S((i) => t[i]!), S((i) => t[i]! ** 2), S((i) => t[i]! ** 3)], [S((i) => t[i]! ** 2), S((i) => t[i]! ** 3), S((i) => t[i]! ** 4)]];
+    const rhs = [S((i) => ys[i]!), S((i) => t[i]! * ys[i]!), S((i) => t[i]! ** 2 * ys[i]!)];
+    // Cramer's rule for c1 and c2
+    const det3 = (m: number[][]) => m[0]![0]! * (m[1]![1]! * m[2]![2]! - m[1]![2]! * m[2]![1]!) - m[0]![1]! * (m[1]![0]! * m[2]![2]! - m[1]![2]! * m[2]![0]!) + m[0]![2]! * (m[1]![0]! * m[2]![1]! - m[1]![1]! * m[2]![0]!);
+    const D = det3(A);
+    const withCol = (c: number) => A.map((row, i) => row.map((v, j) => (j === c ? rhs[i]! : v)));
+    const c1 = det3(withCol(1)) / D, c2 = det3(withCol(2)) / D;
+    expect(c2).toBeLessThan(0);
+    const vertex = Math.exp(Math.log(g0) - c1 / (2 * c2));
+    // the rate is flat at its maximum (c2 ≈ −0.22): a rate error of 1e-6 moves the vertex by ≲ 2e-3
+    expect(Math.abs(vertex / g0 - 1)).toBeLessThan(2e-3);
+    // and the rate at the located maximum exceeds every tabulated rate
+    expect(coarse.rows.map((r) => r.exactRate).every((k) => k < coarse.rateAtMaximum!)).toBe(true);
+  }, 60_000);
+
   it("approaches Kramers' full formula at high friction as the barrier grows (finite-barrier deviation ∝ 1/βΔU)", async () => {
     const devs: number[] = [];
     for (const bdu of [8, 16]) {

@@ -47,12 +47,13 @@ export interface TurnoverRow {
 export interface TurnoverResult {
   readonly rows: TurnoverRow[];
   /**
-   * The friction at the maximum of the exact rate (parabola through the three points around the
-   * largest exactRate in (ln γ, ln k)); null if the largest value is at an end of the list or the
-   * exact rate was not computed.
+   * The friction at the maximum of the exact rate: located between the neighbours of the largest
+   * tabulated exactRate by a golden-section search on exact rates solved to ≤ 1e-6 (≈ 12 extra
+   * λ₁ solves; relative accuracy ≈ 2e-3 or better, since the rate is flat at its maximum); null if
+   * the largest value is at an end of the list or the exact rate was not computed.
    */
   readonly gammaAtMaximum: number | null;
-  /** The exact rate at that maximum (from the same parabola). */
+  /** The exact rate at that maximum. */
   readonly rateAtMaximum: number | null;
   /** What each column means: which definition of "rate" (λ₁-based, 1/MFPT or a formula). */
   readonly rateDefinitions: Record<"tst" | "energyDiffusion" | "melnikovPollak" | "melnikovPollakDoubleWell" | "kramersFull" | "kramersOverdamped" | "exactRate" | "exactMfpt" | "exactMfptRate", string>;
@@ -75,8 +76,49 @@ export function checkTurnoverOptions(options: unknown) {
   return { ...checked, gammas };
 }
 
-/** Parabola through (ln γ, ln k) at the discrete maximum: the vertex, or null at an end. */
-function interpolatedMaximum(gammas: number[], rates: number[]): { gamma: number; rate: number } | null {
+/**
+ * The friction of the rate maximum inside `bracket` (the neighbours of the largest tabulated rate):
+ * golden-section search in ln γ on exact rates solved to ≤ 1e-6, down to a bracket 1e-3 wide
+ * (≈ 12 solves), then the vertex of the parabola through the best three points. The rate is
+ * flat there (ln k ≈ ln k* − a·ln²(γ/γ*), a ≈ 0.2 for the quartic well at βΔU = 8), so a rate
+ * error ε moves the vertex by ≲ √(ε/a) in ln γ: ≈ 2e-3 at ε = 1e-6.
+ */
+function refineMaximum(rateAt: (gamma: number) => number, bracket: [number, number]): { gamma: number; rate: number } {
+  const f = (u: number) => Math.log(rateAt(Math.exp(u)));
+  const r = (Math.sqrt(5) - 1) / 2;
+  let a = Math.log(bracket[0]), b = Math.log(bracket[1]);
+  let c = b - r * (b - a), d = a + r * (b - a);
+  let fc = f(c), fd = f(d);
+  while (b - a > 1e-3) {
+    if (fc >= fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - r * (b - a);
+      fc = f(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + r * (b - a);
+      fd = f(d);
+    }
+  }
+  // vertex of the parabola through c, d and the bracket's middle
+  const m = 0.5 * (a + b), fm = f(m);
+  const pts = [[c, fc], [m, fm], [d, fd]].sort((p, q) => p[0]! - q[0]!) as [number, number][];
+  const [[x0, y0], [x1, y1], [x2, y2]] = pts as [[number, number], [number, number], [number, number]];
+  const d01 = (y1 - y0) / (x1 - x0), d12 = (y2 - y1) / (x2 - x1), curv = (d12 - d01) / (x2 - x0);
+  if (!(curv < 0) || Math.abs(x1 - x0) < 1e-12 || Math.abs(x2 - x1) < 1e-12) {
+    const best = pts.reduce((p, q) => (q[1] > p[1] ? q : p));
+    return { gamma: Math.exp(best[0]), rate: Math.exp(best[1]) };
+  }
+  const xv = Math.min(b, Math.max(a, 0.5 * (x0 + x1) - d01 / (2 * curv)));
+  return { gamma: Math.exp(xv), rate: Math.exp(y0 + d01 * (xv - x0) + curv * (xv - x0) * (xv - x1)) };
+}
+
+/** Parabola through (ln γ, ln k) at the discrete maximum: the vertex and the neighbours' bracket, or null at an end. */
+function interpolatedMaximum(gammas: number[], rates: number[]): { gamma: number; rate: number; bracket: [number, number] } | null {
   const idx = gammas.map((_, i) => i).filter((i) => Number.isFinite(rates[i]) && rates[i]! > 0).sort((a, b) => gammas[a]! - gammas[b]!);
   if (idx.length < 3) return null;
   let best = 1;
@@ -88,12 +130,13 @@ function interpolatedMaximum(gammas: number[], rates: number[]): { gamma: number
   const [y0, y1, y2] = y as [number, number, number];
   const d01 = (y1 - y0) / (x1 - x0), d12 = (y2 - y1) / (x2 - x1);
   const a = (d12 - d01) / (x2 - x0);
-  if (!(a < 0)) return { gamma: Math.exp(x1), rate: Math.exp(y1) };
+  const bracket: [number, number] = [Math.exp(x0), Math.exp(x2)];
+  if (!(a < 0)) return { gamma: Math.exp(x1), rate: Math.exp(y1), bracket };
   const b = d01 - a * (x0 + x1);
   const xv = -b / (2 * a);
   // Newton form: y(x) = y0 + d01 (x − x0) + a (x − x0)(x − x1)
   const yAt = y0 + d01 * (xv - x0) + a * (xv - x0) * (xv - x1);
-  return { gamma: Math.exp(xv), rate: Math.exp(yAt) };
+  return { gamma: Math.exp(xv), rate: Math.exp(yAt), bracket };
 }
 
 /**
@@ -155,7 +198,8 @@ export async function turnover(options: TurnoverOptions): Promise<TurnoverResult
       convergence: { ...(exact.rateConvergence ? { rate: exact.rateConvergence } : {}), ...(exact.mfptConvergence ? { mfpt: exact.mfptConvergence } : {}) },
     });
   }
-  const max = o.compute === "mfpt" ? null : interpolatedMaximum(rows.map((r) => r.gamma), rows.map((r) => r.exactRate));
+  const coarse = o.compute === "mfpt" ? null : interpolatedMaximum(rows.map((r) => r.gamma), rows.map((r) => r.exactRate));
+  const max = coarse ? refineMaximum((gamma) => solveKramers(problem, backend, { ...o, gamma, compute: "rate", tolerance: Math.min(o.tolerance, 1e-6) }).exactRate, coarse.bracket) : null;
   if (o.compute !== "mfpt" && !max && rows.length >= 3) warnings.add("NO_MAXIMUM", "the exact rate has no interior maximum over the given frictions: extend the γ range to bracket the turnover");
   const { well, top, otherWell } = problem;
   return {
