@@ -52,3 +52,29 @@ export interface Potential1D {
    */
   descriptor(domain?: readonly [number, number]): Float64Array;
 }
+
+/**
+ * A potential energy U(x) of n ≥ 2 coordinates (a vector x = (x₀, …, x_{n−1})).
+ *
+ * Create one with {@link expressionND} (exact gradient and Hessian by symbolic differentiation),
+ * {@link fromFunctionND} (numerical derivatives unless given) or a family such as
+ * {@link muellerBrown}; every N-D API also accepts an expression string in x, y (, z).
+ */
+export interface PotentialND {
+  /** Number of coordinates n ≥ 2. */
+  readonly dimension: number;
+  /** Human-readable description, e.g. the expression. */
+  readonly label: string;
+  /** Coordinate names, in order. */
+  readonly variables: readonly string[];
+  /** Whether the gradient and Hessian are exact or numerical. */
+  readonly derivatives: DerivativeSource;
+  /** U(x). */
+  U(x: ArrayLike<number>): number;
+  /** ∇U(x) (minus the force), into `out` if given. */
+  gradient(x: ArrayLike<number>, out?: Float64Array): Float64Array;
+  /** The Hessian ∂²U/∂x_i∂x_j at x, n×n row-major, into `out` if given. */
+  hessian(x: ArrayLike<number>, out?: Float64Array): Float64Array;
+  /** A box [lo, hi] per coordinate that shows the interesting features. */
+  readonly suggestedDomain?: readonly (readonly [number, number])[];
+}

@@ -12,3 +12,4 @@ export { depopulationFactor, melnikovPollakRate, type MelnikovPollakOptions } fr
 export { eyringRate, type EyringOptions } from "./eyring.js";
 export { rate, checkRateOptions, type RateOptions, type CheckedRateOptions, type RateResult, type RateValues, type RatePoint } from "./rate.js";
 export { tanhSinh, type QuadratureResult } from "./quadrature.js";
+export { langerRate, type LangerOptions, type LangerResult, type LangerRates } from "./langer.js";

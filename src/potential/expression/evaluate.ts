@@ -48,6 +48,48 @@ export function compile1D(e: Expr): Compiled1D {
   throw new Error("unreachable");
 }
 
+/** A compiled function of a coordinate vector. */
+export type CompiledND = (x: ArrayLike<number>) => number;
+
+/** Compile a tree in several variables (variable i reads x[i]) to a closure. */
+export function compileND(e: Expr): CompiledND {
+  switch (e.type) {
+    case "num": {
+      const v = e.value;
+      return () => v;
+    }
+    case "var": {
+      const i = e.index;
+      return (x) => x[i]!;
+    }
+    case "neg": {
+      const f = compileND(e.arg);
+      return (x) => -f(x);
+    }
+    case "call": {
+      const f = compileND(e.arg);
+      const fn = e.fn;
+      return (x) => applyUnary(fn, f(x));
+    }
+    case "bin": {
+      const l = compileND(e.left);
+      if (e.op === "^" && e.right.type === "num" && Number.isInteger(e.right.value) && Math.abs(e.right.value) <= 8) {
+        const n = e.right.value;
+        return (x) => integerPower(l(x), n);
+      }
+      const r = compileND(e.right);
+      switch (e.op) {
+        case "+": return (x) => l(x) + r(x);
+        case "-": return (x) => l(x) - r(x);
+        case "*": return (x) => l(x) * r(x);
+        case "/": return (x) => l(x) / r(x);
+        case "^": return (x) => Math.pow(l(x), r(x));
+      }
+    }
+  }
+  throw new Error("unreachable");
+}
+
 /** b^n for integer n by repeated multiplication (exact for the small n used in potentials). */
 export function integerPower(b: number, n: number): number {
   let e = Math.abs(n);
