@@ -5,3 +5,4 @@ export { stationaryDensity, stationaryCurrent, evolveDensity, type StationaryDen
 export { type FokkerPlanckOptions, type SpectrumOptions } from "./options.js";
 export { type SpectralRates } from "./rates.js";
 export { type Boundary, type FokkerPlanckEngine } from "./backend.js";
+export * from "./nd/index.js";

@@ -53,6 +53,8 @@ export interface KramersWasmExports {
   kramersReducedEll(cpl: number, K1: number, M: number, nb: number, frictionRate: number, shift: number, cols: number, vals: number): void;
   bandLDLT(n: number, kd: number, ab: number): number;
   ldltPartial(n: number, kd: number, ab: number, stop: number): number;
+  // ── 2-D Fokker–Planck backward operator (assembly/fokker_planck_nd.ts) ──
+  fp2dBackward(u: number, nx: number, ny: number, h: number, beta: number, diffusion: number, uMin: number, cols: number, vals: number, rhs: number): void;
   // ── multifrontal LDLᵀ (assembly/multifrontal.ts) ──
   mfFactor(count: number, fronts: number, vars: number, width: number, cols: number, vals: number, pos: number, front: number, stack: number, tstack: number, factor: number): number;
   mfForward(count: number, fronts: number, vars: number, factor: number, g: number, work: number): void;
