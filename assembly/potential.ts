@@ -5,6 +5,8 @@
 //   program:    [1] lenU, [2] lenDU, [3] lenD2U, [4 ..) the three programs back to back
 //   table:      [1] n nodes, [2] x0, [3] h, [4 ..) U[n], U'[n], U''[n]; beyond the ends U′ is
 //               continued linearly with the end curvature
+//   N-D program (kind 3): [1] n coordinates, [2] len U, [3 .. 3+n) len ∂U/∂x_i, then the n + 1
+//               programs back to back (potentialND, gradientND)
 // Opcodes mirror src/potential/expression/bytecode.ts.
 
 const KIND_POLYNOMIAL: i32 = 0;
@@ -180,5 +182,23 @@ export function potentialDerivative(desc: usize, x: f64, order: i32): f64 {
 export function evaluatePotential(desc: usize, xs: usize, n: i32, order: i32, out: usize): void {
   for (let i = 0; i < n; i++) {
     store<f64>(out + (<usize>i << 3), potentialDerivative(desc, load<f64>(xs + (<usize>i << 3)), order));
+  }
+}
+
+
+/** U at the point `x` (n f64) of an N-D program descriptor (kind 3). */
+export function potentialND(desc: usize, x: usize): f64 {
+  const n = <i32>at(desc, 1);
+  return runProgram(desc + (<usize>(3 + n) << 3), <i32>at(desc, 2), x);
+}
+
+/** ∇U at `x` into `out` (n f64) for an N-D program descriptor (kind 3). */
+export function gradientND(desc: usize, x: usize, out: usize): void {
+  const n = <i32>at(desc, 1);
+  let p = desc + (<usize>(3 + n) << 3) + (<usize>(<i32>at(desc, 2)) << 3);
+  for (let i = 0; i < n; i++) {
+    const len = <i32>at(desc, 3 + i);
+    store<f64>(out + (<usize>i << 3), runProgram(p, len, x));
+    p += <usize>len << 3;
   }
 }

@@ -6,6 +6,7 @@ import { requireInteger, requireOptions, requirePositive } from "../validate.js"
 import { dependsOn, type Expr } from "./expression/ast.js";
 import { differentiate } from "./expression/derivative.js";
 import { compileND } from "./expression/evaluate.js";
+import { emitProgram, MAX_STACK_DEPTH } from "./expression/bytecode.js";
 import { parseExpression } from "./expression/parse.js";
 import { riddersDerivative } from "./function-potential.js";
 import type { PotentialND } from "./types.js";
@@ -30,6 +31,9 @@ function checkBox(box: unknown, n: number, option: string): (readonly [number, n
   return box.map((b: number[]) => [b[0]!, b[1]!] as const);
 }
 
+/** Descriptor kind of N-D stack-machine programs (assembly/potential.ts). */
+const KIND_PROGRAM_ND = 3;
+
 /** A potential from expression trees of U over `variables` (shared by expressions and families). */
 function potentialFromTreeND(tree: Expr, variables: readonly string[], label: string, suggestedDomain?: readonly (readonly [number, number])[]): PotentialND {
   const n = variables.length;
@@ -39,11 +43,22 @@ function potentialFromTreeND(tree: Expr, variables: readonly string[], label: st
   // the upper triangle, mirrored
   const hess: ((x: ArrayLike<number>) => number)[] = [];
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) hess.push(compileND(differentiate(gradTrees[i]!, j)));
+  let cached: Float64Array | undefined;
+  const descriptor = (): Float64Array => {
+    if (cached) return cached;
+    const programs = [tree, ...gradTrees].map(emitProgram);
+    const depth = Math.max(...programs.map((q) => q.depth));
+    if (depth > MAX_STACK_DEPTH) throw new KramersError("INVALID_ARGUMENT", `expression ${label} is nested too deeply for the WASM evaluator (stack ${depth} > ${MAX_STACK_DEPTH})`);
+    // [3, n, len U, len ∂0 … len ∂(n−1), programs back to back]
+    cached = Float64Array.from([KIND_PROGRAM_ND, n, ...programs.map((q) => q.code.length), ...programs.flatMap((q) => q.code)]);
+    return cached;
+  };
   return {
     dimension: n,
     label,
     variables,
     derivatives: "exact",
+    descriptor,
     U,
     gradient(x, out = new Float64Array(n)) {
       for (let i = 0; i < n; i++) out[i] = grad[i]!(x);

@@ -77,4 +77,9 @@ export interface PotentialND {
   hessian(x: ArrayLike<number>, out?: Float64Array): Float64Array;
   /** A box [lo, hi] per coordinate that shows the interesting features. */
   readonly suggestedDomain?: readonly (readonly [number, number])[];
+  /**
+   * The f64 descriptor the WASM core evaluates (kind 3: stack-machine programs of U and of each
+   * ∂U/∂x_i, see assembly/potential.ts); absent for JS-function potentials, which run in the JS engine.
+   */
+  descriptor?(): Float64Array;
 }
