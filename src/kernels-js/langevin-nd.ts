@@ -3,6 +3,9 @@
 // (bit-identical for polynomials), so the two engines agree to rounding per step.
 import { NormalStream, philox4x32, uniform52 } from "./rng.js";
 
+/** 2s₀s₁/σ² above which the bridge test is skipped (as in the WASM kernel). */
+const BRIDGE_SKIP = 40;
+
 /** The walkers of one chunk, as the WASM kernel keeps them. */
 export interface LangevinNDChunk {
   readonly x: Float64Array;
@@ -91,7 +94,7 @@ export function langevinNDRunJs(gradient: (x: Float64Array, out: Float64Array) =
         state = 1;
         break;
       }
-      if (!under) {
+      if (!under && twoOverVar * dist * next < BRIDGE_SKIP) {
         philox4x32(step, 0, w, 1, k0, k1, words);
         if (uniform52(words[0]!, words[1]!) < Math.exp(-twoOverVar * dist * next)) {
           state = 1;
