@@ -175,6 +175,8 @@ function svgInto(figureId, svg) {
 
 let potentialSvg = null;
 let walkerLayer = null;
+/** The live ensemble's last frame, redrawn when the potential figure is rebuilt. */
+let lastFrame = null;
 
 function drawPotential(s) {
   potentialSvg = svgInto("fig-potential", k.plotPotential({ potential: s.potential, domain: s.domain, kT: s.kT, landscape: s.land, width: 620, height: 380 }));
@@ -186,6 +188,7 @@ function drawPotential(s) {
     x: axisMap(potentialSvg.dataset.xDomain, lx, lx + w),
     y: axisMap(potentialSvg.dataset.yDomain, ly + h, ly),
   };
+  if (lastFrame) renderWalkers(lastFrame.positions, false);
 }
 
 function axisMap(domainAttr, p0, p1) {
@@ -248,31 +251,37 @@ function setStatus(text, fraction) {
   if (fraction !== undefined) $("progress").value = fraction;
 }
 
+// the live walkers on the potential figure (also redrawn when the figure is rebuilt, so they never vanish)
+function renderWalkers(xs, count) {
+  const { x: mx, y: my } = potentialSvg.__map;
+  // reuse circles; one per walker
+  while (walkerLayer.childElementCount < xs.length) {
+    const c = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+    c.setAttribute("r", "3");
+    c.setAttribute("fill", "#D55E00");
+    c.setAttribute("fill-opacity", "0.55");
+    walkerLayer.appendChild(c);
+  }
+  const [L, R] = current.domain;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const c = walkerLayer.children[i];
+    c.setAttribute("cx", mx(x).toFixed(1));
+    c.setAttribute("cy", my(current.potential.U(x)).toFixed(1));
+    if (!count) continue;
+    const b = Math.floor(((x - L) / (R - L)) * DENSITY_BINS);
+    if (b >= 0 && b < DENSITY_BINS) {
+      occupancy[b]++;
+      occupancyTotal++;
+    }
+  }
+}
+
 animator.onmessage = (ev) => {
   const m = ev.data;
   if (m.type === "frame" && current && walkerLayer && m.configId === configId) {
-    const { x: mx, y: my } = potentialSvg.__map;
-    const xs = m.positions;
-    // reuse circles; one per walker
-    while (walkerLayer.childElementCount < xs.length) {
-      const c = document.createElementNS("http://www.w3.org/2000/svg", "circle");
-      c.setAttribute("r", "3");
-      c.setAttribute("fill", "#D55E00");
-      c.setAttribute("fill-opacity", "0.55");
-      walkerLayer.appendChild(c);
-    }
-    const [L, R] = current.domain;
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i];
-      const c = walkerLayer.children[i];
-      c.setAttribute("cx", mx(x).toFixed(1));
-      c.setAttribute("cy", my(current.potential.U(x)).toFixed(1));
-      const b = Math.floor(((x - L) / (R - L)) * DENSITY_BINS);
-      if (b >= 0 && b < DENSITY_BINS) {
-        occupancy[b]++;
-        occupancyTotal++;
-      }
-    }
+    lastFrame = { configId: m.configId, positions: m.positions };
+    renderWalkers(m.positions, true);
     $("fig-potential").dataset.frames = String(Number($("fig-potential").dataset.frames ?? 0) + 1);
   } else if (m.type === "error") {
     setStatus(`ensemble animation: ${m.message}`);

@@ -69,7 +69,8 @@ describeBrowser("the explorer page in headless Chromium", () => {
     const { page } = browser;
     const frames0 = Number(await page.locator("#fig-potential").getAttribute("data-frames"));
     await page.waitForFunction((f) => Number(document.getElementById("fig-potential")!.dataset.frames) > f + 5, frames0, { timeout: 30_000 });
-    expect(await page.locator("#fig-potential svg g.walkers circle").count()).toBeGreaterThan(100);
+    // a rebuilt figure redraws the last frame at once (the page keeps it), so the walkers never vanish
+    await page.waitForFunction(() => document.querySelectorAll("#fig-potential svg g.walkers circle").length > 100, null, { timeout: 10_000 });
 
     await page.click("#run");
     // progress shows while the worker runs, and the page stays responsive meanwhile
