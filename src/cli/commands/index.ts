@@ -6,6 +6,7 @@ import { mfptCommand } from "./mfpt.js";
 import { simulateCommand } from "./simulate.js";
 import { turnoverCommand } from "./turnover.js";
 import { spectrumCommand } from "./spectrum.js";
+import { langerCommand } from "./langer.js";
 
 export const COMMANDS: Command[] = [
   landscapeCommand,
@@ -14,4 +15,5 @@ export const COMMANDS: Command[] = [
   simulateCommand,
   turnoverCommand,
   spectrumCommand,
+  langerCommand,
 ];
