@@ -4,7 +4,7 @@
 // and errors.
 import { describe, expect, it } from "vitest";
 import { gridMfpt2D } from "../src/fokker-planck/nd/index.js";
-import { expressionND, muellerBrown } from "../src/potential/nd.js";
+import { expressionND, fromFunctionND, muellerBrown } from "../src/potential/nd.js";
 import { langerRate } from "../src/rates/langer.js";
 import { rate } from "../src/rates/rate.js";
 
@@ -30,6 +30,25 @@ describe("langerRate reduces to Kramers in one dimension", () => {
       }
     });
   }
+});
+
+describe("langerRate with a mass, in 3-D, and with numerical derivatives", () => {
+  it("scales with the mass as Kramers' formulas do, finds a coupled 3-D saddle, and gives the same rates from Ridders-differentiated JS functions", () => {
+    const kT = 1 / 32;
+    const r = langerRate({ potential: "x^4/4 - x^2/2 + 2*y^2", kT, from: [-1, 0], to: [1, 0], gamma: 0.7, mass: 3 });
+    const oneD = rate({ potential: "x^4/4 - x^2/2", kT, from: -1, to: 1, gamma: 0.7, mass: 3 }).rates;
+    expect(Math.abs(r.rates.full / oneD.kramersFull - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(r.rates.tst / oneD.tst - 1)).toBeLessThan(1e-12);
+    // 3-D with couplings: minima (±1, ±0.5, 0.1), saddle at the origin (by symmetry), ΔU = 1
+    const three = langerRate({ potential: "(x^2-1)^2 + (y - 0.5*x)^2 + 2*(z - 0.2*x*y)^2", kT: 0.1, from: [-1, -0.5, 0.1], to: [1, 0.5, 0.1] });
+    expect(Math.hypot(...three.saddle.x)).toBeLessThan(1e-12);
+    expect(three.barrierHeight).toBeCloseTo(1, 12);
+    // Ridders' Hessians (≈ 1e-8) change the rates by far less than their asymptotic error
+    const f = fromFunctionND((x) => (x[0]! ** 2 - 1) ** 2 + 2 * (x[1]! - 0.3 * x[0]! ** 2) ** 2, { dimension: 2 });
+    const numerical = langerRate({ potential: f, kT: 0.1, from: [-1, 0.3], to: [1, 0.3], gamma: 2 });
+    const exact = langerRate({ potential: "(x^2 - 1)^2 + 2*(y - 0.3*x^2)^2", kT: 0.1, from: [-1, 0.3], to: [1, 0.3], gamma: 2 });
+    expect(Math.abs(numerical.rates.full / exact.rates.full - 1)).toBeLessThan(1e-7);
+  });
 });
 
 describe("langerRate against the exact MFPT of a coupled 2-D potential", () => {
