@@ -59,15 +59,21 @@ export function langevinNDInit(desc: usize, n: i32, zig: usize, params: usize, c
  * (censored when that reaches maxSteps). `grad` is n f64 of scratch. Returns the walkers still running.
  */
 export function langevinNDRun(desc: usize, n: i32, zig: usize, params: usize, count: i32, firstWalker: i32, x: usize, v: usize, g: usize, steps: usize, status: usize, stepEnd: f64, grad: usize): i32 {
-  const under = ld(params, 0) != 0.0;
-  const dt = ld(params, 1), kT = ld(params, 2), gamma = ld(params, 3), m = ld(params, 4), c = ld(params, 5);
+  const dt = ld(params, 1), kT = ld(params, 2), gamma = ld(params, 3), m = ld(params, 4);
+  // the step's constants are computed here and passed in: TurboFan would otherwise schedule these
+  // loop-invariant divisions inside the walker loop (seen with perf annotate)
+  const sigma = Math.sqrt(2.0 * kT * dt / gamma);
+  const c1 = Math.exp(-gamma * dt / m);
+  return ndSweep(desc, n, zig, params, count, firstWalker, x, v, g, steps, status, Math.min(stepEnd, ld(params, 8)), grad,
+    ld(params, 0) != 0.0, dt, dt / gamma, sigma, 2.0 / (sigma * sigma), 0.5 * dt / m, c1, Math.sqrt((1.0 - c1 * c1) * kT / m));
+}
+
+/** The walker loop of {@link langevinNDRun}, with every step constant as a parameter. */
+function ndSweep(desc: usize, n: i32, zig: usize, params: usize, count: i32, firstWalker: i32, x: usize, v: usize, g: usize, steps: usize, status: usize, end: f64, grad: usize,
+  under: bool, dt: f64, drift: f64, sigma: f64, twoOverVar: f64, halfDtM: f64, c1: f64, c2: f64): i32 {
+  const c = ld(params, 5);
   const k0 = <u32>ld(params, 6), k1 = <u32>ld(params, 7), maxSteps = ld(params, 8);
   const nrm = params + (<usize>9 << 3);
-  const end = Math.min(stepEnd, maxSteps);
-  // overdamped
-  const drift = dt / gamma, sigma = Math.sqrt(2.0 * kT * dt / gamma), twoOverVar = 2.0 / (sigma * sigma);
-  // BAOAB
-  const halfDtM = 0.5 * dt / m, c1 = Math.exp(-gamma * dt / m), c2 = Math.sqrt((1.0 - c1 * c1) * kT / m);
   let running = 0;
   resetNormalCache();
   for (let i = 0; i < count; i++) {
