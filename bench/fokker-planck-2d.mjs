@@ -33,3 +33,12 @@ for (const h of [0.04, 0.02, 0.01]) {
   const T = w.r.levels[1].mfpt;
   console.log(`${String(h).padEnd(8)} ${`${w.r.nodes[0]}×${w.r.nodes[1]}`.padEnd(12)} ${w.t.toFixed(0).padStart(7)}  ${j.t.toFixed(0).padStart(7)}  ${(j.t / w.t).toFixed(2).padStart(7)}  ${scipy.ms.toFixed(0).padStart(9)}  ${(scipy.ms / w.t).toFixed(2).padStart(10)}   ${T.toPrecision(12).padEnd(16)}  ${Math.abs(j.r.levels[1].mfpt / T - 1).toExponential(1).padStart(16)}  ${Math.abs(scipy.T / T - 1).toExponential(1).padStart(19)}`);
 }
+
+// λ₁ of the same well in the box [−1.9, 1.9] × [−1, 1.6] (gridSpectrum2D, default tolerance 1e-4)
+{
+  const { gridSpectrum2D } = await import("../dist/kramers.mjs");
+  const opts = { potential: base.potential, kT: 0.1, domain: [[-1.9, 1.9], [-1, 1.6]] };
+  const w = await best(() => gridSpectrum2D(opts));
+  const j = await best(() => gridSpectrum2D({ ...opts, engine: "js" }));
+  console.log(`\ngridSpectrum2D (λ₁, tolerance 1e-4, ${w.r.levels.length} grids up to ${w.r.nodes[0]}×${w.r.nodes[1]}): WASM ${w.t.toFixed(0)} ms, JS twin ${j.t.toFixed(0)} ms (JS/WASM = ${(j.t / w.t).toFixed(2)}); λ₁ = ${w.r.lambda1.toPrecision(10)} (est. ${(w.r.lambda1Error / w.r.lambda1).toExponential(1)}), engines differ by ${Math.abs(j.r.lambda1 / w.r.lambda1 - 1).toExponential(1)}`);
+}

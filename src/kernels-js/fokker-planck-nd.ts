@@ -1,4 +1,5 @@
 // Pure-JS twin of assembly/fokker_planck_nd.ts (layouts documented there).
+import { mfBack, mfForward } from "./multifrontal.js";
 
 /** The 2-D backward-equation system: ELL matrix (9 slots per row) and right-hand side π. */
 export function fp2dBackward(u: Float64Array, nx: number, ny: number, h: number, beta: number, diffusion: number, uMin: number, cols: Int32Array, vals: Float64Array, rhs: Float64Array): void {
@@ -28,4 +29,94 @@ export function fp2dBackward(u: Float64Array, nx: number, ny: number, h: number,
       rhs[r] = Math.exp(-beta * (ur - uMin));
     }
   }
+}
+
+/** Twin of fp2dSymmetric: −S + σ on the full grid (ELL) and the unit null vector π^{1/2}/|π^{1/2}|. */
+export function fp2dSymmetric(u: Float64Array, nx: number, ny: number, h: number, beta: number, diffusion: number, uMin: number, shift: number, cols: Int32Array, vals: Float64Array, root: Float64Array): void {
+  const n = nx * ny;
+  const scale = diffusion / (h * h);
+  let norm = 0;
+  cols.fill(-1, 0, 9 * n);
+  vals.fill(0, 0, 9 * n);
+  for (let i = 0; i < nx; i++) {
+    for (let j = 0; j < ny; j++) {
+      const r = i * ny + j;
+      const ur = u[r]!;
+      let diag = shift;
+      for (let k = 0; k < 4; k++) {
+        const di = k === 0 ? -1 : k === 1 ? 1 : 0;
+        const dj = k === 2 ? -1 : k === 3 ? 1 : 0;
+        const ii = i + di, jj = j + dj;
+        if (ii < 0 || ii >= nx || jj < 0 || jj >= ny) continue;
+        diag += scale * Math.exp(-0.5 * beta * (u[ii * ny + jj]! - ur));
+        const q = 9 * r + (di + 1) * 3 + dj + 1;
+        cols[q] = ii * ny + jj;
+        vals[q] = -scale;
+      }
+      cols[9 * r + 4] = r;
+      vals[9 * r + 4] = diag;
+      const s = Math.exp(-0.5 * beta * (ur - uMin));
+      root[r] = s;
+      norm += s * s;
+    }
+  }
+  const inv = 1 / Math.sqrt(norm);
+  for (let r = 0; r < n; r++) root[r] = root[r]! * inv;
+}
+
+/** Twin of fp2dDirichletForm. */
+export function fp2dDirichletForm(u: Float64Array, nx: number, ny: number, h: number, diffusion: number, beta: number, x: Float64Array): number {
+  const scale = diffusion / (h * h);
+  let num = 0, den = 0;
+  for (let i = 0; i < nx; i++) {
+    for (let j = 0; j < ny; j++) {
+      const r = i * ny + j;
+      const ur = u[r]!, xr = x[r]!;
+      den += xr * xr;
+      for (let k = 0; k < 2; k++) {
+        const ii = i + (k === 0 ? 1 : 0), jj = j + (k === 1 ? 1 : 0);
+        if (ii >= nx || jj >= ny) continue;
+        const q = ii * ny + jj;
+        const e = Math.exp(0.25 * beta * (ur - u[q]!));
+        const d = xr * e - x[q]! / e;
+        num += scale * d * d;
+      }
+    }
+  }
+  return num / den;
+}
+
+/** Twin of fp2dInverseIteration (multifrontal factor in `mf`); out[0] = μ, out[1] = last change. */
+export function fp2dInverseIteration(mf: { count: number; fronts: Int32Array; vars: Int32Array; factor: Float64Array; work: Float64Array }, n: number, deflate: Float64Array, x: Float64Array, y: Float64Array, maxIter: number, tol: number, out: Float64Array): number {
+  const project = (v: Float64Array) => {
+    let c = 0;
+    for (let i = 0; i < n; i++) c += deflate[i]! * v[i]!;
+    for (let i = 0; i < n; i++) v[i] = v[i]! - c * deflate[i]!;
+  };
+  const normalize = (v: Float64Array) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += v[i]! * v[i]!;
+    const r = 1 / Math.sqrt(s);
+    for (let i = 0; i < n; i++) v[i] = v[i]! * r;
+  };
+  let mu = 0, change = Infinity, it = 0;
+  while (it < maxIter) {
+    project(x);
+    normalize(x);
+    y.set(x.subarray(0, n));
+    mfForward(mf.count, mf.fronts, mf.vars, mf.factor, y, mf.work);
+    mfBack(mf.count, mf.fronts, mf.vars, mf.factor, y, mf.work);
+    project(y);
+    let m = 0;
+    for (let i = 0; i < n; i++) m += x[i]! * y[i]!;
+    x.set(y.subarray(0, n));
+    it++;
+    change = Math.abs(m - mu) / Math.abs(m);
+    mu = m;
+    if (change <= tol) break;
+  }
+  normalize(x);
+  out[0] = mu;
+  out[1] = change;
+  return it;
 }

@@ -3,15 +3,15 @@
 // nested-dissection multifrontal LDLᵀ. The N-D counterpart of src/exact/ (where 1-D quadrature is
 // exact) and the reference for Langer's formula.
 import { KramersError } from "../../errors.js";
-import { localMinimum } from "../../landscape/nd/stationary.js";
-import { latticeDissection, type EliminationTree } from "../../linalg/nested-dissection.js";
-import * as jsmf from "../../kernels-js/multifrontal.js";
 import * as jsfp from "../../kernels-js/fokker-planck-nd.js";
-import { toPotentialND, type PotentialNDInput } from "../../potential/nd.js";
+import { toPotentialND } from "../../potential/nd.js";
 import type { PotentialND } from "../../potential/types.js";
 import { Warnings, type ResultWarning } from "../../result.js";
 import { requireFinite, requireOneOf, requireOptions, requirePositive } from "../../validate.js";
 import { loadWasm, type KramersWasm } from "../../wasm/loader.js";
+import { checkBox, defaultSpacing, nodeValues, type Grid2DOptions } from "./grid.js";
+import { jsLattice, latticeStorage, wasmLattice } from "./lattice.js";
+import { refineGrids } from "./levels.js";
 
 /** A half-plane target: first passage to x_axis ≥ at ("above") or x_axis ≤ at ("below"). */
 export interface HalfPlaneTarget {
@@ -21,28 +21,12 @@ export interface HalfPlaneTarget {
   readonly side?: "above" | "below";
 }
 
-/** Options of {@link gridMfpt2D}. */
-export interface GridMfpt2DOptions {
-  /** A 2-D potential (or an expression in x and y). */
-  readonly potential: PotentialNDInput;
-  /** Thermal energy kT > 0. */
-  readonly kT: number;
-  /** Friction γ > 0: D = kT/γ. @default 1 */
-  readonly gamma?: number;
+/** Options of {@link gridMfpt2D}: those of every grid solver, the start and the target. */
+export interface GridMfpt2DOptions extends Grid2DOptions {
   /** The starting point (the MFPT from exactly there). */
   readonly from: ArrayLike<number>;
-  /** The absorbing half-plane. */
+  /** The absorbing half-plane; the domain's edges elsewhere reflect. */
   readonly target: HalfPlaneTarget;
-  /** The box [[x0, x1], [y0, y1]]: reflecting edges; the target line must cross it. */
-  readonly domain: readonly (readonly [number, number])[];
-  /** Target relative error of the MFPT (Richardson estimate). @default 1e-4 */
-  readonly tolerance?: number;
-  /** Coarsest grid spacing. @default half the thermal length √(kT/λ_max) at the minimum below `from` */
-  readonly spacing?: number;
-  /** Memory budget of one solve, MB. @default 256 */
-  readonly maxMemoryMB?: number;
-  /** Back end. @default "wasm" */
-  readonly engine?: "wasm" | "js";
 }
 
 /** Result of {@link gridMfpt2D}. */
@@ -97,62 +81,28 @@ function gridFor(target: HalfPlaneTarget, domain: readonly (readonly [number, nu
   };
 }
 
-/** f64 entries of one solve on an nx × ny lattice (factor, front, stack, ELL, vectors). */
-const storage = (t: EliminationTree, n: number) => t.storage + 3 * n;
-
-/** T at every unknown node of the grid, through the back end. */
-function solveGrid(p: PotentialND, g: Grid, beta: number, diffusion: number, engine: "wasm" | "js", wasm: KramersWasm | undefined): Float64Array {
+/** T at every unknown node of the grid (the absorbing column excluded). */
+function solveGrid(p: PotentialND, g: Grid, beta: number, diffusion: number, wasm: KramersWasm | undefined): Float64Array {
   const { nx, ny, h } = g;
   const n = nx * ny;
-  const u = new Float64Array((nx + 1) * ny);
-  let uMin = Infinity;
-  for (let i = 0; i <= nx; i++) {
-    for (let j = 0; j < ny; j++) {
-      const v = p.U(g.point(i, j));
-      if (!Number.isFinite(v)) throw new KramersError("NOT_FINITE", `U(${g.point(i, j).join(", ")}) = ${v} inside the domain`, { option: "potential" });
-      u[i * ny + j] = v;
-      uMin = Math.min(uMin, v);
-    }
-  }
-  const t = latticeDissection(nx, ny);
-  if (engine === "js" || !wasm) {
-    const cols = new Int32Array(9 * n), vals = new Float64Array(9 * n), T = new Float64Array(n);
-    jsfp.fp2dBackward(u, nx, ny, h, beta, diffusion, uMin, cols, vals, T);
-    const factor = new Float64Array(t.factorSize), work = new Float64Array(t.maxFront);
-    const info = jsmf.mfFactor({ count: t.count, fronts: t.fronts, vars: t.vars, width: 9, cols, vals, pos: new Int32Array(n).fill(-1), front: new Float64Array(t.maxFront ** 2), stack: new Float64Array(t.stackPeak), tstack: new Int32Array(t.count), factor });
-    if (info) throw new KramersError("NOT_CONVERGED", `the backward operator is singular at node ${info - 1} (U too large there for this kT?)`);
-    jsmf.mfForward(t.count, t.fronts, t.vars, factor, T, work);
-    jsmf.mfBack(t.count, t.fronts, t.vars, factor, T, work);
-    return T;
+  const { u, uMin } = nodeValues(p, nx + 1, ny, (i, j) => g.point(i, j));
+  if (!wasm) {
+    const rhs = new Float64Array(n);
+    const sys = jsLattice(nx, ny, (cols, vals) => jsfp.fp2dBackward(u, nx, ny, h, beta, diffusion, uMin, cols, vals, rhs));
+    return sys.solve(rhs);
   }
   const e = wasm.exports;
-  const ptrs: number[] = [];
-  const f64 = (count: number) => {
-    const q = e.allocF64(count) >>> 0;
-    ptrs.push(q);
-    return q;
-  };
-  const i32 = (values: Int32Array) => {
-    const q = e.allocI32(values.length) >>> 0;
-    ptrs.push(q);
-    wasm.i32(q, values.length).set(values);
-    return q;
-  };
+  const up = wasm.copyIn(u), rp = e.allocF64(n) >>> 0;
   try {
-    const up = f64(u.length);
-    wasm.f64(up, u.length).set(u);
-    const cols = i32(new Int32Array(9 * n)), vals = f64(9 * n), T = f64(n);
-    e.fp2dBackward(up, nx, ny, h, beta, diffusion, uMin, cols, vals, T);
-    const fronts = i32(t.fronts), vars = i32(t.vars), pos = i32(new Int32Array(n).fill(-1));
-    const front = f64(t.maxFront * t.maxFront), stack = f64(Math.max(1, t.stackPeak)), tstack = i32(new Int32Array(t.count)), factor = f64(t.factorSize);
-    const info = e.mfFactor(t.count, fronts, vars, 9, cols, vals, pos, front, stack, tstack, factor);
-    if (info) throw new KramersError("NOT_CONVERGED", `the backward operator is singular at node ${info - 1} (U too large there for this kT?)`);
-    const work = f64(t.maxFront);
-    e.mfForward(t.count, fronts, vars, factor, T, work);
-    e.mfBack(t.count, fronts, vars, factor, T, work);
-    return wasm.f64(T, n).slice();
+    const sys = wasmLattice(wasm, nx, ny, (cols, vals) => e.fp2dBackward(up, nx, ny, h, beta, diffusion, uMin, cols, vals, rp));
+    try {
+      return sys.solve(wasm.f64(rp, n).slice());
+    } finally {
+      sys.dispose();
+    }
   } finally {
-    for (const q of ptrs.reverse()) e.free(q);
+    e.free(rp);
+    e.free(up);
   }
 }
 
@@ -193,10 +143,7 @@ export async function gridMfpt2D(options: GridMfpt2DOptions): Promise<GridMfpt2D
   const tg = o.target as HalfPlaneTarget;
   if (tg === null || typeof tg !== "object" || (tg.axis !== 0 && tg.axis !== 1)) throw new KramersError("INVALID_ARGUMENT", `target must be { axis: 0 | 1, at, side? }, got ${JSON.stringify(tg)}`, { option: "target" });
   const target: HalfPlaneTarget = { axis: tg.axis, at: requireFinite("target.at", tg.at), side: tg.side === undefined ? "above" : requireOneOf("target.side", tg.side, ["above", "below"] as const) };
-  const box = o.domain as readonly (readonly [number, number])[];
-  if (!Array.isArray(box) || box.length !== 2 || box.some((b) => !Array.isArray(b) || b.length !== 2 || !(Number.isFinite(b[0]) && Number.isFinite(b[1]) && b[0]! < b[1]!))) {
-    throw new KramersError("BAD_DOMAIN", `domain must be [[x0, x1], [y0, y1]] with x0 < x1, y0 < y1, got ${JSON.stringify(box)}`, { option: "domain" });
-  }
+  const box = checkBox(o.domain);
   const [lo, hi] = box[target.axis]!;
   if (!(target.at > lo && target.at < hi)) throw new KramersError("BAD_DOMAIN", `the target line x${target.axis} = ${target.at} must cross the domain (${lo}, ${hi})`, { option: "target" });
   const from = o.from as ArrayLike<number>;
@@ -206,61 +153,32 @@ export async function gridMfpt2D(options: GridMfpt2DOptions): Promise<GridMfpt2D
   if (!inside) throw new KramersError("INVALID_ARGUMENT", `from = ${JSON.stringify(Array.from(from))} is already in the target half-plane`, { option: "from" });
   const beta = 1 / kT, diffusion = kT / gamma;
   const w = new Warnings();
-  let h = o.spacing === undefined ? NaN : requirePositive("spacing", o.spacing);
-  if (Number.isNaN(h)) {
-    // half the thermal length of the stiffest direction at the minimum below the start
-    let lmax = NaN;
-    try {
-      lmax = localMinimum(p, from).eigenvalues[1]!;
-    } catch {
-      lmax = NaN;
-    }
-    const span = Math.min(box[0]![1] - box[0]![0], box[1]![1] - box[1]![0]);
-    h = Number.isFinite(lmax) && lmax > 0 ? Math.min(0.5 * Math.sqrt(kT / lmax), span / 16) : span / 64;
-  }
+  const h0 = o.spacing === undefined ? defaultSpacing(p, from, kT, box) : requirePositive("spacing", o.spacing);
   const wasm = engine === "wasm" ? await loadWasm() : undefined;
-  const levels: { spacing: number; mfpt: number }[] = [];
-  let value = NaN, error = Infinity, grid = gridFor(target, box, h);
-  for (let level = 0; level < 8; level++) {
+  // the reflecting walls should sit where the density is negligible
+  const g0 = gridFor(target, box, h0);
+  const { u: u0, uMin: m0 } = nodeValues(p, g0.nx + 1, g0.ny, (i, j) => g0.point(i, j));
+  let edge = Infinity;
+  for (let i = 0; i < g0.nx; i++) edge = Math.min(edge, u0[i * g0.ny]!, u0[i * g0.ny + g0.ny - 1]!);
+  for (let j = 0; j < g0.ny; j++) edge = Math.min(edge, u0[j]!);
+  if (beta * (edge - m0) < 20) w.add("DOMAIN_EDGE", `the reflecting edges of the domain are only ${(beta * (edge - m0)).toPrecision(3)} kT above the lowest U inside: the walls are part of the model (widen the domain if they should not be)`);
+  const r = await refineGrids(h0, tolerance, maxDoubles, (h) => {
     const g = gridFor(target, box, h);
-    const n = g.nx * g.ny;
-    if (storage(latticeDissection(g.nx, g.ny), n) > maxDoubles) {
-      w.add("NOT_CONVERGED", `grid refinement stopped at spacing ${levels.length ? levels[levels.length - 1]!.spacing.toPrecision(3) : h.toPrecision(3)} (maxMemoryMB)`);
-      break;
-    }
-    if (level === 0) {
-      // the reflecting walls should sit where the density is negligible
-      let uMin = Infinity, edge = Infinity;
-      for (let i = 0; i <= g.nx; i++) for (let j = 0; j < g.ny; j++) uMin = Math.min(uMin, p.U(g.point(i, j)));
-      for (let i = 0; i < g.nx; i++) edge = Math.min(edge, p.U(g.point(i, 0)), p.U(g.point(i, g.ny - 1)));
-      for (let j = 0; j < g.ny; j++) edge = Math.min(edge, p.U(g.point(0, j)));
-      if (beta * (edge - uMin) < 20) w.add("DOMAIN_EDGE", `the reflecting edges of the domain are only ${(beta * (edge - uMin)).toPrecision(3)} kT above the lowest U inside: the walls are part of the model (widen the domain if they should not be)`);
-    }
-    const T = solveGrid(p, g, beta, diffusion, engine, wasm);
+    return latticeStorage(g.nx, g.ny);
+  }, (h) => {
+    const g = gridFor(target, box, h);
     const [fi, fj] = g.index(from);
-    levels.push({ spacing: h, mfpt: interpolate(T, g, fi, fj) });
-    grid = g;
-    const k = levels.length - 1;
-    if (k >= 1) {
-      const d = levels[k]!.mfpt - levels[k - 1]!.mfpt;
-      const R = levels[k]!.mfpt + d / 3;
-      // one refinement: the error of the finer value (conservative); more: the change of the extrapolation
-      error = k === 1 ? Math.abs(d) / 3 : Math.abs(R - value);
-      value = R;
-      if (error <= tolerance * Math.abs(value)) break;
-    } else value = levels[0]!.mfpt;
-    h /= 2;
-  }
-  const converged = error <= tolerance * Math.abs(value);
-  if (!converged && !w.list.some((x) => x.code === "NOT_CONVERGED")) w.add("NOT_CONVERGED", `estimated relative error ${(error / Math.abs(value)).toPrecision(2)} > tolerance ${tolerance}`);
+    return interpolate(solveGrid(p, g, beta, diffusion, wasm), g, fi, fj);
+  }, w);
+  const grid = gridFor(target, box, r.spacing);
   return {
-    mfpt: value,
-    mfptError: error,
-    rate: 1 / value,
-    converged,
+    mfpt: r.value,
+    mfptError: r.error,
+    rate: 1 / r.value,
+    converged: r.converged,
     nodes: [grid.nx + 1, grid.ny],
     spacing: grid.h,
-    levels,
+    levels: r.levels.map((l) => ({ spacing: l.spacing, mfpt: l.value })),
     definition: `mean first-passage time of the overdamped dynamics from ${JSON.stringify(Array.from(from))} to x${target.axis} ${target.side === "below" ? "≤" : "≥"} ${target.at}, reflecting walls at the domain edges`,
     warnings: w.list,
   };
