@@ -18,7 +18,7 @@ const best = async (f) => {
   }
   return { t, r };
 };
-const base = { potential: "(x^2 - 1)^2 + 2*(y - 0.3*x^2)^2", kT: 0.1, from: [-1, 0.3], target: { axis: 0, at: 1 }, domain: [[-1.9, 1.2], [-1, 1.6]], tolerance: 1e9 };
+const base = { potential: "(x^2 - 1)^2 + 2*(y - 0.3*x^2)^2", kT: 0.1, from: [-1, 0.3], target: { axis: 0, at: 1 }, domain: [[-1.9, 1.2], [-1, 1.6]], tolerance: 1e9, maxMemoryMB: 512 };
 console.log("gridMfpt2D with a given coarse spacing h and a tolerance that never stops it early: exactly two grids (h, h/2) and the Richardson value; best of", REPS);
 console.log("h        finest nodes WASM ms   JS ms    JS/WASM   SciPy ms  SciPy/WASM   T (WASM)          |T_JS/T_WASM − 1|  |T_SciPy/T_WASM − 1|");
 for (const h of [0.04, 0.02, 0.01]) {
