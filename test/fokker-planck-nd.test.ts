@@ -44,6 +44,7 @@ describe("gridMfpt2D", () => {
     await expect(gridMfpt2D({ ...base, target: { axis: 0, at: 3 } })).rejects.toThrow(expect.objectContaining({ code: "BAD_DOMAIN" }));
     await expect(gridMfpt2D({ ...base, target: { axis: 2 as 0, at: 1 } })).rejects.toThrow(/axis/);
     await expect(gridMfpt2D({ ...base, kT: 0 })).rejects.toThrow(expect.objectContaining({ code: "NOT_POSITIVE" }));
+    await expect(gridMfpt2D({ ...base, maxMemoryMB: 0.01 })).rejects.toThrow(/maxMemoryMB/);
   });
 });
 

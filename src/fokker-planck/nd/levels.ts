@@ -1,5 +1,6 @@
 // Nested grids with Richardson extrapolation, shared by the 2-D Fokker–Planck solvers: halve the
 // spacing until the estimated error of the extrapolated value meets the tolerance or memory runs out.
+import { KramersError } from "../../errors.js";
 import { Warnings } from "../../result.js";
 
 /** The value on each grid, the extrapolated value and its error estimate. */
@@ -22,6 +23,7 @@ export async function refineGrids(h0: number, tolerance: number, maxDoubles: num
   let h = h0, value = NaN, error = Infinity;
   for (let level = 0; level < maxLevels; level++) {
     if (storage(h) > maxDoubles) {
+      if (levels.length === 0) throw new KramersError("INVALID_ARGUMENT", `the coarsest grid (spacing ${h.toPrecision(3)}) needs ${((storage(h) * 8) / 2 ** 20).toFixed(0)} MB, more than maxMemoryMB: raise maxMemoryMB, a coarser spacing or a smaller domain`, { option: "maxMemoryMB" });
       w.add("NOT_CONVERGED", `grid refinement stopped at spacing ${(2 * h).toPrecision(3)} (maxMemoryMB)`);
       break;
     }
