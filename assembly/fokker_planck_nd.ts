@@ -17,14 +17,21 @@ import { mfBack, mfForward } from "./multifrontal";
 }
 
 /**
- * Assemble the system above: `u` holds U at the (nx + 1)·ny nodes (index i·ny + j, the last
- * column i = nx on the absorbing line), `cols`/`vals` (9·nx·ny) receive the 9-slot ELL matrix
- * (slot (di + 1)·3 + dj + 1; only the 5-point slots are used, the rest −1), `rhs` (nx·ny) π_i.
+ * Assemble one of the two systems on the nx × ny unknown nodes into the 9-slot ELL `cols`/`vals`
+ * (slot (di + 1)·3 + dj + 1; only the 5-point slots are used, the rest −1), with its vector `vec`:
+ * - mode 0, the backward equation above: `u` holds U at (nx + 1)·ny nodes (index i·ny + j; the
+ *   column i = nx is the absorbing line), entries −w_ij and Σ w_ij, vec = π (the right-hand side);
+ * - mode 1, −S + σ for the spectrum below: `u` holds U at the nx·ny nodes, entries −D/h² and
+ *   σ + Σ (D/h²)e^{−β(U_j − U_i)/2}, vec = π^{1/2}/|π^{1/2}| (the null vector of −S).
  * uMin: the energy reference (the lowest U of the grid).
  */
-export function fp2dBackward(u: usize, nx: i32, ny: i32, h: f64, beta: f64, diffusion: f64, uMin: f64, cols: usize, vals: usize, rhs: usize): void {
+export function fp2dAssemble(mode: i32, u: usize, nx: i32, ny: i32, h: f64, beta: f64, diffusion: f64, uMin: f64, shift: f64, cols: usize, vals: usize, vec: usize): void {
   const n = nx * ny;
   const scale = diffusion / (h * h);
+  const backward = mode == 0;
+  // the backward equation reaches the absorbing column (its T is 0)
+  const iEnd = backward ? nx + 1 : nx;
+  let norm: f64 = 0.0;
   for (let q = 0; q < 9 * n; q++) {
     store<i32>(cols + (<usize>q << 2), -1);
     st(vals, q, 0.0);
@@ -33,23 +40,30 @@ export function fp2dBackward(u: usize, nx: i32, ny: i32, h: f64, beta: f64, diff
     for (let j = 0; j < ny; j++) {
       const r = i * ny + j;
       const ur = ld(u, r);
-      let diag: f64 = 0.0;
+      let diag: f64 = backward ? 0.0 : shift;
       for (let k = 0; k < 4; k++) {
         const di = k == 0 ? -1 : k == 1 ? 1 : 0;
         const dj = k == 2 ? -1 : k == 3 ? 1 : 0;
         const ii = i + di, jj = j + dj;
-        if (ii < 0 || jj < 0 || jj >= ny) continue;
-        const w = scale * Math.exp(-beta * (0.5 * (ur + ld(u, ii * ny + jj)) - uMin));
+        if (ii < 0 || ii >= iEnd || jj < 0 || jj >= ny) continue;
+        const uq = ld(u, ii * ny + jj);
+        const w = backward ? scale * Math.exp(-beta * (0.5 * (ur + uq) - uMin)) : scale * Math.exp(-0.5 * beta * (uq - ur));
         diag += w;
         if (ii >= nx) continue;
         const q = 9 * r + (di + 1) * 3 + dj + 1;
         store<i32>(cols + (<usize>q << 2), ii * ny + jj);
-        st(vals, q, -w);
+        st(vals, q, backward ? -w : -scale);
       }
       store<i32>(cols + (<usize>(9 * r + 4) << 2), r);
       st(vals, 9 * r + 4, diag);
-      st(rhs, r, Math.exp(-beta * (ur - uMin)));
+      const v = backward ? Math.exp(-beta * (ur - uMin)) : Math.exp(-0.5 * beta * (ur - uMin));
+      st(vec, r, v);
+      norm += v * v;
     }
+  }
+  if (!backward) {
+    const inv = 1.0 / Math.sqrt(norm);
+    for (let r = 0; r < n; r++) st(vec, r, ld(vec, r) * inv);
   }
 }
 
@@ -60,44 +74,6 @@ export function fp2dBackward(u: usize, nx: i32, ny: i32, h: f64, beta: f64, diff
 // factored by the multifrontal LDLᵀ) with π^{1/2} deflated, and is then evaluated as the
 // Dirichlet form λ = Σ_edges w_ij (f_i − f_j)² / Σ_i π_i f_i², a sum of positive terms that keeps
 // its relative accuracy however small λ is (1/μ − σ would lose ≈ log10(σ/λ₁) digits).
-
-/**
- * −S + σ on the full nx × ny grid (`u`: U at the nodes, i·ny + j) into the 9-slot ELL `cols`/`vals`,
- * and the unit null vector π^{1/2}/|π^{1/2}| into `root` (nx·ny).
- */
-export function fp2dSymmetric(u: usize, nx: i32, ny: i32, h: f64, beta: f64, diffusion: f64, uMin: f64, shift: f64, cols: usize, vals: usize, root: usize): void {
-  const n = nx * ny;
-  const scale = diffusion / (h * h);
-  let norm: f64 = 0.0;
-  for (let q = 0; q < 9 * n; q++) {
-    store<i32>(cols + (<usize>q << 2), -1);
-    st(vals, q, 0.0);
-  }
-  for (let i = 0; i < nx; i++) {
-    for (let j = 0; j < ny; j++) {
-      const r = i * ny + j;
-      const ur = ld(u, r);
-      let diag = shift;
-      for (let k = 0; k < 4; k++) {
-        const di = k == 0 ? -1 : k == 1 ? 1 : 0;
-        const dj = k == 2 ? -1 : k == 3 ? 1 : 0;
-        const ii = i + di, jj = j + dj;
-        if (ii < 0 || ii >= nx || jj < 0 || jj >= ny) continue;
-        diag += scale * Math.exp(-0.5 * beta * (ld(u, ii * ny + jj) - ur));
-        const q = 9 * r + (di + 1) * 3 + dj + 1;
-        store<i32>(cols + (<usize>q << 2), ii * ny + jj);
-        st(vals, q, -scale);
-      }
-      store<i32>(cols + (<usize>(9 * r + 4) << 2), r);
-      st(vals, 9 * r + 4, diag);
-      const s = Math.exp(-0.5 * beta * (ur - uMin));
-      st(root, r, s);
-      norm += s * s;
-    }
-  }
-  const inv = 1.0 / Math.sqrt(norm);
-  for (let r = 0; r < n; r++) st(root, r, ld(root, r) * inv);
-}
 
 /**
  * The Dirichlet form of x = π^{1/2} f: Σ_edges w_ij (f_i − f_j)² / Σ_i π_i f_i², with

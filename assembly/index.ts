@@ -5,7 +5,7 @@ export { mfFactor, mfForward, mfBack } from "./multifrontal";
 export { allocF64, allocI32, free } from "./memory";
 export { evaluatePotential, potentialDerivative, potentialND, gradientND } from "./potential";
 export { fpInfo, fpAssemble, fpFactor, fpNegcount, fpNegcount2, fpNegcount4, fpTwisted, fpTwisted4, fpModeFromVector, fpStationary, fpPeriodicStationary, fpEvolve } from "./fokker_planck";
-export { fp2dBackward, fp2dSymmetric, fp2dDirichletForm, fp2dInverseIteration } from "./fokker_planck_nd";
+export { fp2dAssemble, fp2dDirichletForm, fp2dInverseIteration } from "./fokker_planck_nd";
 export { rngNormals, rngPhilox, rngUniforms, rngXoshiro } from "./rng";
 export { langevinInit, langevinRun, langevinWorkBytes } from "./langevin";
 export { langevinNDInit, langevinNDRun } from "./langevin_nd";

@@ -15,5 +15,5 @@ export * from "./plot/index.js";
 export * from "./rates/index.js";
 export * from "./fokker-planck/index.js";
 export * from "./turnover/index.js";
-export { simulate, simulateND, type SimulateNDOptions, type SimulateNDResult, type HalfSpaceTarget, type SimulateOptions, type SimulateResult, type SimulateProgress, type ExponentialKsTest, type OverdampedIntegrator, type UnderdampedIntegrator } from "./langevin/index.js";
+export { simulate, simulateND, type SimulateNDOptions, type SimulateNDResult, type HalfSpaceTarget, type SimulateOptions, type SimulateResult, type SimulateProgress, type ExponentialKsTest, type FirstPassageStatistics, type OverdampedIntegrator, type UnderdampedIntegrator } from "./langevin/index.js";
 export * from "./exact/index.js";

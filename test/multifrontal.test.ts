@@ -1,7 +1,8 @@
 // The nested-dissection elimination tree (src/linalg/nested-dissection.ts) and the multifrontal
 // LDLᵀ that runs along it (assembly/multifrontal.ts, twin src/kernels-js/multifrontal.ts), on
-// generic 9-point lattice matrices, against a dense elimination written here.
+// generic 9-point lattice matrices, against dense LU with partial pivoting.
 import { describe, expect, it } from "vitest";
+import { solveLinear } from "../src/linalg/dense.js";
 import { latticeDissection } from "../src/linalg/nested-dissection.js";
 import * as jsmf from "../src/kernels-js/multifrontal.js";
 import { loadWasm } from "../src/wasm/loader.js";
@@ -39,31 +40,11 @@ function latticeMatrix(nx: number, ny: number, seed: number): { cols: Int32Array
   return { cols, vals };
 }
 
-/** x = A⁻¹b by dense Gaussian elimination with partial pivoting (the independent reference). */
+/** x = A⁻¹b by dense LU with partial pivoting (src/linalg/dense.ts: a different algorithm, the reference). */
 function denseSolve(n: number, cols: Int32Array, vals: Float64Array, b: Float64Array): Float64Array {
   const A = new Float64Array(n * n);
   for (let r = 0; r < n; r++) for (let q = 0; q < 9; q++) if (cols[9 * r + q]! >= 0) A[r * n + cols[9 * r + q]!]! += vals[9 * r + q]!;
-  const x = b.slice();
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(A[r * n + c]!) > Math.abs(A[p * n + c]!)) p = r;
-    if (p !== c) {
-      for (let k = 0; k < n; k++) [A[c * n + k], A[p * n + k]] = [A[p * n + k]!, A[c * n + k]!];
-      [x[c], x[p]] = [x[p]!, x[c]!];
-    }
-    for (let r = c + 1; r < n; r++) {
-      const l = A[r * n + c]! / A[c * n + c]!;
-      if (l === 0) continue;
-      for (let k = c; k < n; k++) A[r * n + k]! -= l * A[c * n + k]!;
-      x[r]! -= l * x[c]!;
-    }
-  }
-  for (let r = n - 1; r >= 0; r--) {
-    let s = x[r]!;
-    for (let k = r + 1; k < n; k++) s -= A[r * n + k]! * x[k]!;
-    x[r] = s / A[r * n + r]!;
-  }
-  return x;
+  return solveLinear(A, b, n)!;
 }
 
 function jsFactorSolve(nx: number, ny: number, cols: Int32Array, vals: Float64Array, b: Float64Array): { x: Float64Array; factor: Float64Array } {

@@ -1,40 +1,12 @@
 // Pure-JS twin of assembly/fokker_planck_nd.ts (layouts documented there).
 import { mfBack, mfForward } from "./multifrontal.js";
 
-/** The 2-D backward-equation system: ELL matrix (9 slots per row) and right-hand side π. */
-export function fp2dBackward(u: Float64Array, nx: number, ny: number, h: number, beta: number, diffusion: number, uMin: number, cols: Int32Array, vals: Float64Array, rhs: Float64Array): void {
+/** Twin of fp2dAssemble: mode 0 the backward-equation system and π, mode 1 −S + σ and π^{1/2}/|π^{1/2}|. */
+export function fp2dAssemble(mode: 0 | 1, u: Float64Array, nx: number, ny: number, h: number, beta: number, diffusion: number, uMin: number, shift: number, cols: Int32Array, vals: Float64Array, vec: Float64Array): void {
   const n = nx * ny;
   const scale = diffusion / (h * h);
-  cols.fill(-1, 0, 9 * n);
-  vals.fill(0, 0, 9 * n);
-  for (let i = 0; i < nx; i++) {
-    for (let j = 0; j < ny; j++) {
-      const r = i * ny + j;
-      const ur = u[r]!;
-      let diag = 0;
-      for (let k = 0; k < 4; k++) {
-        const di = k === 0 ? -1 : k === 1 ? 1 : 0;
-        const dj = k === 2 ? -1 : k === 3 ? 1 : 0;
-        const ii = i + di, jj = j + dj;
-        if (ii < 0 || jj < 0 || jj >= ny) continue;
-        const w = scale * Math.exp(-beta * (0.5 * (ur + u[ii * ny + jj]!) - uMin));
-        diag += w;
-        if (ii >= nx) continue;
-        const q = 9 * r + (di + 1) * 3 + dj + 1;
-        cols[q] = ii * ny + jj;
-        vals[q] = -w;
-      }
-      cols[9 * r + 4] = r;
-      vals[9 * r + 4] = diag;
-      rhs[r] = Math.exp(-beta * (ur - uMin));
-    }
-  }
-}
-
-/** Twin of fp2dSymmetric: −S + σ on the full grid (ELL) and the unit null vector π^{1/2}/|π^{1/2}|. */
-export function fp2dSymmetric(u: Float64Array, nx: number, ny: number, h: number, beta: number, diffusion: number, uMin: number, shift: number, cols: Int32Array, vals: Float64Array, root: Float64Array): void {
-  const n = nx * ny;
-  const scale = diffusion / (h * h);
+  const backward = mode === 0;
+  const iEnd = backward ? nx + 1 : nx;
   let norm = 0;
   cols.fill(-1, 0, 9 * n);
   vals.fill(0, 0, 9 * n);
@@ -42,26 +14,31 @@ export function fp2dSymmetric(u: Float64Array, nx: number, ny: number, h: number
     for (let j = 0; j < ny; j++) {
       const r = i * ny + j;
       const ur = u[r]!;
-      let diag = shift;
+      let diag = backward ? 0 : shift;
       for (let k = 0; k < 4; k++) {
         const di = k === 0 ? -1 : k === 1 ? 1 : 0;
         const dj = k === 2 ? -1 : k === 3 ? 1 : 0;
         const ii = i + di, jj = j + dj;
-        if (ii < 0 || ii >= nx || jj < 0 || jj >= ny) continue;
-        diag += scale * Math.exp(-0.5 * beta * (u[ii * ny + jj]! - ur));
+        if (ii < 0 || ii >= iEnd || jj < 0 || jj >= ny) continue;
+        const uq = u[ii * ny + jj]!;
+        const w = backward ? scale * Math.exp(-beta * (0.5 * (ur + uq) - uMin)) : scale * Math.exp(-0.5 * beta * (uq - ur));
+        diag += w;
+        if (ii >= nx) continue;
         const q = 9 * r + (di + 1) * 3 + dj + 1;
         cols[q] = ii * ny + jj;
-        vals[q] = -scale;
+        vals[q] = backward ? -w : -scale;
       }
       cols[9 * r + 4] = r;
       vals[9 * r + 4] = diag;
-      const s = Math.exp(-0.5 * beta * (ur - uMin));
-      root[r] = s;
-      norm += s * s;
+      const v = backward ? Math.exp(-beta * (ur - uMin)) : Math.exp(-0.5 * beta * (ur - uMin));
+      vec[r] = v;
+      norm += v * v;
     }
   }
-  const inv = 1 / Math.sqrt(norm);
-  for (let r = 0; r < n; r++) root[r] = root[r]! * inv;
+  if (!backward) {
+    const inv = 1 / Math.sqrt(norm);
+    for (let r = 0; r < n; r++) vec[r] = vec[r]! * inv;
+  }
 }
 
 /** Twin of fp2dDirichletForm. */

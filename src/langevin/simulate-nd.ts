@@ -12,7 +12,7 @@ import type { PotentialND } from "../potential/types.js";
 import { Warnings, type ResultWarning } from "../result.js";
 import { requireInteger, requireOneOf, requireOptions, requirePositive } from "../validate.js";
 import { loadWasm, type KramersWasm } from "../wasm/loader.js";
-import { exponentialRate, ksExponential, meanEstimate, type ExponentialKsTest } from "./stats.js";
+import { exponentialRate, ksExponential, meanEstimate, type ExponentialKsTest, type FirstPassageStatistics } from "./stats.js";
 import { zigguratTables } from "./ziggurat.js";
 
 /** A half-space target: first passage to normal·x ≥ offset. */
@@ -54,19 +54,7 @@ export interface SimulateNDOptions {
 }
 
 /** Result of {@link simulateND}. Times in the caller's time unit. */
-export interface SimulateNDResult {
-  /** Mean first-passage time over absorbed walkers (biased low if some were censored). */
-  readonly mfpt: number;
-  readonly stderr: number;
-  readonly mfptCI: [number, number];
-  /** Escape rate: exponential MLE with censoring (escapes / total time on test), with its exact 95 % CI. */
-  readonly rate: number;
-  readonly rateCI: [number, number];
-  readonly rateDefinition: string;
-  readonly escaped: number;
-  readonly censored: number;
-  readonly particles: number;
-  readonly ksTest: ExponentialKsTest | null;
+export interface SimulateNDResult extends FirstPassageStatistics {
   /** First-passage time of each walker (NaN if censored), when kept. */
   readonly times?: Float64Array;
   readonly dt: number;

@@ -11,7 +11,7 @@ import { Warnings, type ResultWarning } from "../result.js";
 import { instantiateWasm, wasmModule } from "../wasm/loader.js";
 import { lgChunkCalls, lgWasmKernel, type LangevinChunkKernel, type LangevinChunkResult, type LangevinJob } from "./chunk.js";
 import { checkSimulateOptions, type CheckedSimulateOptions, type SimulateOptions } from "./options.js";
-import { exponentialRate, ksExponential, ksExponentialBinned, meanEstimate, type ExponentialKsTest } from "./stats.js";
+import { exponentialRate, ksExponential, ksExponentialBinned, meanEstimate, type ExponentialKsTest, type FirstPassageStatistics } from "./stats.js";
 import { runOnWorkers } from "./workers.js";
 import { zigguratTables } from "./ziggurat.js";
 
@@ -20,32 +20,15 @@ export const CHUNK_SIZE = 4096;
 /** Walker-steps per kernel call (between calls: progress, abort, yielding to the event loop). */
 const WALKER_STEPS_PER_CALL = 1 << 22;
 
-/** Result of {@link simulate}. Times in the caller's time unit. */
-export interface SimulateResult {
-  /** Mean first-passage time over absorbed walkers (biased low if some were censored: see warnings). */
-  readonly mfpt: number;
-  /** Standard error of the MFPT. */
-  readonly stderr: number;
-  /** 95% CI of the MFPT (normal theory). */
-  readonly mfptCI: [number, number];
-  /** Escape rate: maximum-likelihood exponential rate with censoring (escapes / total time on test). */
-  readonly rate: number;
-  /** Exact 95% CI of the rate (Poisson process / χ² interval). */
-  readonly rateCI: [number, number];
-  /** What `rate` is. */
-  readonly rateDefinition: string;
-  /** Walkers absorbed (either boundary), at the upper / lower boundary, and censored at tmax. */
-  readonly escaped: number;
+/** Result of {@link simulate}. Times in the caller's time unit; `escaped` counts either boundary. */
+export interface SimulateResult extends FirstPassageStatistics {
+  /** Walkers absorbed at the upper / lower boundary. */
   readonly escapedUpper: number;
   readonly escapedLower: number;
-  readonly censored: number;
-  readonly particles: number;
   /** Survival S(t) = fraction not yet absorbed, at the histogram edges. */
   readonly survival: { readonly t: Float64Array; readonly S: Float64Array };
   /** First-passage-time histogram over [0, tmax] (counts of absorbed walkers). */
   readonly histogram: { readonly edges: Float64Array; readonly counts: Float64Array };
-  /** KS test of exponential escape (null when fewer than 2 walkers escaped). */
-  readonly ksTest: ExponentialKsTest | null;
   /** Every walker's first-passage time (NaN if censored), when kept. */
   readonly times?: Float64Array;
   /** Which boundary each walker hit (1 upper, 2 lower, 3 censored), when times are kept. */

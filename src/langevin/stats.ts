@@ -137,3 +137,25 @@ export function ksExponentialBinned(edges: ArrayLike<number>, counts: ArrayLike<
   const sn = Math.sqrt(n);
   return { statistic: d, pValue: kolmogorovQ((sn + 0.12 + 0.11 / sn) * d), n, method: "binned" };
 }
+
+/** The first-passage statistics every ensemble result carries (simulate, simulateND). Times in the caller's time unit. */
+export interface FirstPassageStatistics {
+  /** Mean first-passage time over absorbed walkers (biased low if some were censored: see warnings). */
+  readonly mfpt: number;
+  /** Standard error of the MFPT. */
+  readonly stderr: number;
+  /** 95% CI of the MFPT (normal theory). */
+  readonly mfptCI: [number, number];
+  /** Escape rate: maximum-likelihood exponential rate with censoring (escapes / total time on test). */
+  readonly rate: number;
+  /** Exact 95% CI of the rate (Poisson process / χ² interval). */
+  readonly rateCI: [number, number];
+  /** What `rate` is. */
+  readonly rateDefinition: string;
+  /** Walkers absorbed, and censored at tmax, of `particles`. */
+  readonly escaped: number;
+  readonly censored: number;
+  readonly particles: number;
+  /** KS test of exponential escape (null when fewer than 2 walkers escaped). */
+  readonly ksTest: ExponentialKsTest | null;
+}

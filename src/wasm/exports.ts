@@ -59,8 +59,7 @@ export interface KramersWasmExports {
   potentialND(desc: number, x: number): number;
   gradientND(desc: number, x: number, out: number): void;
   // ── 2-D Fokker–Planck backward operator (assembly/fokker_planck_nd.ts) ──
-  fp2dBackward(u: number, nx: number, ny: number, h: number, beta: number, diffusion: number, uMin: number, cols: number, vals: number, rhs: number): void;
-  fp2dSymmetric(u: number, nx: number, ny: number, h: number, beta: number, diffusion: number, uMin: number, shift: number, cols: number, vals: number, root: number): void;
+  fp2dAssemble(mode: number, u: number, nx: number, ny: number, h: number, beta: number, diffusion: number, uMin: number, shift: number, cols: number, vals: number, vec: number): void;
   fp2dDirichletForm(u: number, nx: number, ny: number, h: number, diffusion: number, beta: number, x: number): number;
   fp2dInverseIteration(count: number, fronts: number, vars: number, factor: number, work: number, n: number, deflate: number, x: number, y: number, maxIter: number, tol: number, out: number): number;
   // ── multifrontal LDLᵀ (assembly/multifrontal.ts) ──

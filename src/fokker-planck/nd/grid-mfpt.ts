@@ -88,13 +88,13 @@ function solveGrid(p: PotentialND, g: Grid, beta: number, diffusion: number, was
   const { u, uMin } = nodeValues(p, nx + 1, ny, (i, j) => g.point(i, j));
   if (!wasm) {
     const rhs = new Float64Array(n);
-    const sys = jsLattice(nx, ny, (cols, vals) => jsfp.fp2dBackward(u, nx, ny, h, beta, diffusion, uMin, cols, vals, rhs));
+    const sys = jsLattice(nx, ny, (cols, vals) => jsfp.fp2dAssemble(0, u, nx, ny, h, beta, diffusion, uMin, 0, cols, vals, rhs));
     return sys.solve(rhs);
   }
   const e = wasm.exports;
   const up = wasm.copyIn(u), rp = e.allocF64(n) >>> 0;
   try {
-    const sys = wasmLattice(wasm, nx, ny, (cols, vals) => e.fp2dBackward(up, nx, ny, h, beta, diffusion, uMin, cols, vals, rp));
+    const sys = wasmLattice(wasm, nx, ny, (cols, vals) => e.fp2dAssemble(0, up, nx, ny, h, beta, diffusion, uMin, 0, cols, vals, rp));
     try {
       return sys.solve(wasm.f64(rp, n).slice());
     } finally {

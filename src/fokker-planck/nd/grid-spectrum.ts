@@ -47,7 +47,7 @@ function lambdaOnGrid(p: PotentialND, box: readonly (readonly [number, number])[
     const e = wasm.exports;
     const up = wasm.copyIn(u), rp = e.allocF64(n) >>> 0;
     try {
-      sys = wasmLattice(wasm, nx, ny, (cols, vals) => e.fp2dSymmetric(up, nx, ny, h, beta, diffusion, uMin, shift, cols, vals, rp));
+      sys = wasmLattice(wasm, nx, ny, (cols, vals) => e.fp2dAssemble(1, up, nx, ny, h, beta, diffusion, uMin, shift, cols, vals, rp));
       root = wasm.f64(rp, n).slice();
     } finally {
       e.free(rp);
@@ -56,7 +56,7 @@ function lambdaOnGrid(p: PotentialND, box: readonly (readonly [number, number])[
   } else {
     root = new Float64Array(n);
     const r = root;
-    sys = jsLattice(nx, ny, (cols, vals) => jsfp.fp2dSymmetric(u, nx, ny, h, beta, diffusion, uMin, shift, cols, vals, r));
+    sys = jsLattice(nx, ny, (cols, vals) => jsfp.fp2dAssemble(1, u, nx, ny, h, beta, diffusion, uMin, shift, cols, vals, r));
   }
   try {
     const it = sys.inverseIteration(root, start, 500, 1e-13);

@@ -2,92 +2,65 @@
 // and detect polynomials (which the WASM core evaluates by Horner's rule).
 import { applyUnary, type Expr } from "./ast.js";
 
-/** A compiled function of the coordinates. */
+/** A compiled function of the coordinate. */
 export type Compiled1D = (x: number) => number;
-
-/** Compile a tree in one variable (variable 0) to a closure. */
-export function compile1D(e: Expr): Compiled1D {
-  switch (e.type) {
-    case "num": {
-      const v = e.value;
-      return () => v;
-    }
-    case "var":
-      return (x) => x;
-    case "neg": {
-      const f = compile1D(e.arg);
-      return (x) => -f(x);
-    }
-    case "call": {
-      const f = compile1D(e.arg);
-      const fn = e.fn;
-      switch (fn) {
-        case "sin": return (x) => Math.sin(f(x));
-        case "cos": return (x) => Math.cos(f(x));
-        case "exp": return (x) => Math.exp(f(x));
-        default: return (x) => applyUnary(fn, f(x));
-      }
-    }
-    case "bin": {
-      const l = compile1D(e.left);
-      // small integer powers are the hot case for polynomial-like potentials
-      if (e.op === "^" && e.right.type === "num" && Number.isInteger(e.right.value) && Math.abs(e.right.value) <= 8) {
-        const n = e.right.value;
-        return (x) => integerPower(l(x), n);
-      }
-      const r = compile1D(e.right);
-      switch (e.op) {
-        case "+": return (x) => l(x) + r(x);
-        case "-": return (x) => l(x) - r(x);
-        case "*": return (x) => l(x) * r(x);
-        case "/": return (x) => l(x) / r(x);
-        case "^": return (x) => Math.pow(l(x), r(x));
-      }
-    }
-  }
-  throw new Error("unreachable");
-}
-
 /** A compiled function of a coordinate vector. */
 export type CompiledND = (x: ArrayLike<number>) => number;
 
+/** Compile a tree to a closure over an argument of type A; `variable(i)` reads coordinate i from it. */
+function compileWith<A>(e: Expr, variable: (index: number) => (x: A) => number): (x: A) => number {
+  const rec = (t: Expr): ((x: A) => number) => {
+    switch (t.type) {
+      case "num": {
+        const v = t.value;
+        return () => v;
+      }
+      case "var":
+        return variable(t.index);
+      case "neg": {
+        const f = rec(t.arg);
+        return (x) => -f(x);
+      }
+      case "call": {
+        const f = rec(t.arg);
+        const fn = t.fn;
+        switch (fn) {
+          case "sin": return (x) => Math.sin(f(x));
+          case "cos": return (x) => Math.cos(f(x));
+          case "exp": return (x) => Math.exp(f(x));
+          default: return (x) => applyUnary(fn, f(x));
+        }
+      }
+      case "bin": {
+        const l = rec(t.left);
+        // small integer powers are the hot case for polynomial-like potentials
+        if (t.op === "^" && t.right.type === "num" && Number.isInteger(t.right.value) && Math.abs(t.right.value) <= 8) {
+          const n = t.right.value;
+          return (x) => integerPower(l(x), n);
+        }
+        const r = rec(t.right);
+        switch (t.op) {
+          case "+": return (x) => l(x) + r(x);
+          case "-": return (x) => l(x) - r(x);
+          case "*": return (x) => l(x) * r(x);
+          case "/": return (x) => l(x) / r(x);
+          case "^": return (x) => Math.pow(l(x), r(x));
+        }
+      }
+    }
+    throw new Error("unreachable");
+  };
+  return rec(e);
+}
+
+/** Compile a tree in one variable (variable 0) to a closure. */
+export function compile1D(e: Expr): Compiled1D {
+  return compileWith<number>(e, () => (x) => x);
+}
+
 /** Compile a tree in several variables (variable i reads x[i]) to a closure. */
 export function compileND(e: Expr): CompiledND {
-  switch (e.type) {
-    case "num": {
-      const v = e.value;
-      return () => v;
-    }
-    case "var": {
-      const i = e.index;
-      return (x) => x[i]!;
-    }
-    case "neg": {
-      const f = compileND(e.arg);
-      return (x) => -f(x);
-    }
-    case "call": {
-      const f = compileND(e.arg);
-      const fn = e.fn;
-      return (x) => applyUnary(fn, f(x));
-    }
-    case "bin": {
-      const l = compileND(e.left);
-      if (e.op === "^" && e.right.type === "num" && Number.isInteger(e.right.value) && Math.abs(e.right.value) <= 8) {
-        const n = e.right.value;
-        return (x) => integerPower(l(x), n);
-      }
-      const r = compileND(e.right);
-      switch (e.op) {
-        case "+": return (x) => l(x) + r(x);
-        case "-": return (x) => l(x) - r(x);
-        case "*": return (x) => l(x) * r(x);
-        case "/": return (x) => l(x) / r(x);
-        case "^": return (x) => Math.pow(l(x), r(x));
-      }
-    }
-  }
-  throw new Error("unreachable");
+  return compileWith<ArrayLike<number>>(e, (i) => (x) => x[i]!);
 }
 
 /** b^n for integer n by repeated multiplication (exact for the small n used in potentials). */
