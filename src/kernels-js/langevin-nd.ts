@@ -1,7 +1,7 @@
 // Pure-JS twin of assembly/langevin_nd.ts (layouts and random streams documented there). The
 // force comes from the potential's JS gradient: equal to the WASM program evaluation to rounding
 // (bit-identical for polynomials), so the two engines agree to rounding per step.
-import { NormalStream, philox4x32, uniform52 } from "./rng.js";
+import { NormalStream, philox4x32, uniform52, xoshiroNext, xoshiroSeed, zigguratNormal } from "./rng.js";
 
 /** 2s₀s₁/σ² above which the bridge test is skipped (as in the WASM kernel). */
 const BRIDGE_SKIP = 40;
@@ -13,6 +13,8 @@ export interface LangevinNDChunk {
   readonly g: Float64Array;
   readonly steps: Float64Array;
   readonly status: Int32Array;
+  /** xoshiro128++ state per walker (4 u32; overdamped). */
+  readonly rng: Uint32Array;
 }
 
 /** Twin of langevinNDInit. */
@@ -26,6 +28,7 @@ export function langevinNDInitJs(gradient: (x: Float64Array, out: Float64Array) 
       c.x[i * n + d] = params[9 + n + d]!;
       c.v[i * n + d] = under ? vth * normals.at(d, w) : 0;
     }
+    if (!under) xoshiroSeed(w, params[6]!, params[7]!, c.rng, 4 * i);
     if (under) {
       const gi = c.g.subarray(i * n, (i + 1) * n);
       gradient(c.x.subarray(i * n, (i + 1) * n), gi);
@@ -60,7 +63,10 @@ export function langevinNDRunJs(gradient: (x: Float64Array, out: Float64Array) =
       const step = s >>> 0;
       if (!under) {
         gradient(xi, grad);
-        for (let d = 0; d < n; d++) xi[d] = xi[d]! - drift * grad[d]! + sigma * normals.at(step * n + d, w);
+        for (let d = 0; d < n; d++) {
+          const word = xoshiroNext(c.rng, 4 * i);
+          xi[d] = xi[d]! - drift * grad[d]! + sigma * zigguratNormal(zig, word, step * n + d, w, k0, k1);
+        }
       } else {
         for (let d = 0; d < n; d++) {
           const vd = vi[d]! + halfDtM * gi[d]!;

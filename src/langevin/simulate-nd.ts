@@ -80,7 +80,7 @@ interface Engine {
 }
 
 function jsEngine(p: PotentialND, n: number, params: Float64Array, zig: Float64Array): Engine {
-  const c: LangevinNDChunk = { x: new Float64Array(CHUNK * n), v: new Float64Array(CHUNK * n), g: new Float64Array(CHUNK * n), steps: new Float64Array(CHUNK), status: new Int32Array(CHUNK) };
+  const c: LangevinNDChunk = { x: new Float64Array(CHUNK * n), v: new Float64Array(CHUNK * n), g: new Float64Array(CHUNK * n), steps: new Float64Array(CHUNK), status: new Int32Array(CHUNK), rng: new Uint32Array(4 * CHUNK) };
   const gradient = (x: Float64Array, out: Float64Array) => void p.gradient(x, out);
   return {
     init: (count, first) => langevinNDInitJs(gradient, n, zig, params, count, first, c),
@@ -94,13 +94,13 @@ function wasmEngine(wasm: KramersWasm, desc: Float64Array, n: number, params: Fl
   const e = wasm.exports;
   const d = wasm.copyIn(desc), z = wasm.copyIn(zig), pr = wasm.copyIn(params);
   const x = e.allocF64(CHUNK * n) >>> 0, v = e.allocF64(CHUNK * n) >>> 0, g = e.allocF64(CHUNK * n) >>> 0;
-  const steps = e.allocF64(CHUNK) >>> 0, status = e.allocI32(CHUNK) >>> 0, grad = e.allocF64(n) >>> 0;
+  const steps = e.allocF64(CHUNK) >>> 0, status = e.allocI32(CHUNK) >>> 0, grad = e.allocF64(n) >>> 0, rng = e.allocI32(4 * CHUNK) >>> 0;
   return {
-    init: (count, first) => e.langevinNDInit(d, n, z, pr, count, first, x, v, g, steps, status),
-    run: (count, first, stepEnd) => e.langevinNDRun(d, n, z, pr, count, first, x, v, g, steps, status, stepEnd, grad),
-    chunk: () => ({ x: wasm.f64(x, CHUNK * n), v: wasm.f64(v, CHUNK * n), g: wasm.f64(g, CHUNK * n), steps: wasm.f64(steps, CHUNK), status: wasm.i32(status, CHUNK) }),
+    init: (count, first) => e.langevinNDInit(d, n, z, pr, count, first, x, v, g, steps, status, rng),
+    run: (count, first, stepEnd) => e.langevinNDRun(d, n, z, pr, count, first, x, v, g, steps, status, stepEnd, grad, rng),
+    chunk: () => ({ x: wasm.f64(x, CHUNK * n), v: wasm.f64(v, CHUNK * n), g: wasm.f64(g, CHUNK * n), steps: wasm.f64(steps, CHUNK), status: wasm.i32(status, CHUNK), rng: new Uint32Array(wasm.memory.buffer, rng, 4 * CHUNK) }),
     dispose: () => {
-      for (const q of [grad, status, steps, g, v, x, pr, z, d]) e.free(q);
+      for (const q of [rng, grad, status, steps, g, v, x, pr, z, d]) e.free(q);
     },
   };
 }

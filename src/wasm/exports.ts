@@ -54,8 +54,8 @@ export interface KramersWasmExports {
   bandLDLT(n: number, kd: number, ab: number): number;
   ldltPartial(n: number, kd: number, ab: number, stop: number): number;
   // ── N-D Langevin (assembly/langevin_nd.ts) and N-D potentials (assembly/potential.ts, kind 3) ──
-  langevinNDInit(desc: number, n: number, zig: number, params: number, count: number, firstWalker: number, x: number, v: number, g: number, steps: number, status: number): void;
-  langevinNDRun(desc: number, n: number, zig: number, params: number, count: number, firstWalker: number, x: number, v: number, g: number, steps: number, status: number, stepEnd: number, grad: number): number;
+  langevinNDInit(desc: number, n: number, zig: number, params: number, count: number, firstWalker: number, x: number, v: number, g: number, steps: number, status: number, rng: number): void;
+  langevinNDRun(desc: number, n: number, zig: number, params: number, count: number, firstWalker: number, x: number, v: number, g: number, steps: number, status: number, stepEnd: number, grad: number, rng: number): number;
   potentialND(desc: number, x: number): number;
   gradientND(desc: number, x: number, out: number): void;
   // ── 2-D Fokker–Planck backward operator (assembly/fokker_planck_nd.ts) ──
