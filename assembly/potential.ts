@@ -7,6 +7,8 @@
 //               continued linearly with the end curvature
 //   N-D program (kind 3): [1] n coordinates, [2] len U, [3 .. 3+n) len ∂U/∂x_i, then the n + 1
 //               programs back to back (potentialND, gradientND)
+//   N-D monomials (kind 4): [1] n, [2] max power, then for U and each ∂U/∂x_i: a term count and
+//               the terms (coefficient, n exponents) — polynomials, from a table of powers
 // Opcodes mirror src/potential/expression/bytecode.ts.
 
 const KIND_POLYNOMIAL: i32 = 0;
@@ -186,19 +188,68 @@ export function evaluatePotential(desc: usize, xs: usize, n: i32, order: i32, ou
 }
 
 
-/** U at the point `x` (n f64) of an N-D program descriptor (kind 3). */
-export function potentialND(desc: usize, x: usize): f64 {
-  const n = <i32>at(desc, 1);
-  return runProgram(desc + (<usize>(3 + n) << 3), <i32>at(desc, 2), x);
+const KIND_PROGRAM_ND: i32 = 3;
+/** Powers x_d^k of the current point for kind-4 descriptors (n·(maxPower + 1) ≤ 1024 f64). */
+const powers = memory.data(1024 * 8);
+
+/** Fill the power table for a kind-4 descriptor at `x`; returns the stride maxPower + 1. */
+@inline function fillPowers(n: i32, maxPower: i32, x: usize): i32 {
+  const stride = maxPower + 1;
+  for (let d = 0; d < n; d++) {
+    const base = powers + (<usize>(d * stride) << 3);
+    const xd = load<f64>(x + (<usize>d << 3));
+    let p: f64 = 1.0;
+    store<f64>(base, p);
+    for (let k = 1; k <= maxPower; k++) {
+      p *= xd;
+      store<f64>(base + (<usize>k << 3), p);
+    }
+  }
+  return stride;
 }
 
-/** ∇U at `x` into `out` (n f64) for an N-D program descriptor (kind 3). */
+/** Σ_terms c·∏ x_d^{e_d} of the term table at `p` (count, then (c, e_0 … e_{n−1}) per term); returns the slot after it. */
+@inline function monomialSum(p: usize, n: i32, stride: i32, out: usize): usize {
+  const count = <i32>load<f64>(p);
+  let q = p + 8;
+  let acc: f64 = 0.0;
+  for (let t = 0; t < count; t++) {
+    let v = load<f64>(q);
+    for (let d = 0; d < n; d++) {
+      const e = <i32>load<f64>(q + (<usize>(d + 1) << 3));
+      if (e != 0) v *= load<f64>(powers + (<usize>(d * stride + e) << 3));
+    }
+    acc += v;
+    q += <usize>(n + 1) << 3;
+  }
+  store<f64>(out, acc);
+  return q;
+}
+
+/** U at the point `x` (n f64) of an N-D descriptor (kind 3 programs, kind 4 monomials). */
+export function potentialND(desc: usize, x: usize): f64 {
+  const n = <i32>at(desc, 1);
+  if (<i32>at(desc, 0) == KIND_PROGRAM_ND) return runProgram(desc + (<usize>(3 + n) << 3), <i32>at(desc, 2), x);
+  const stride = fillPowers(n, <i32>at(desc, 2), x);
+  monomialSum(desc + 24, n, stride, scalar);
+  return load<f64>(scalar);
+}
+
+/** ∇U at `x` into `out` (n f64) for an N-D descriptor (kind 3 programs, kind 4 monomials). */
 export function gradientND(desc: usize, x: usize, out: usize): void {
   const n = <i32>at(desc, 1);
-  let p = desc + (<usize>(3 + n) << 3) + (<usize>(<i32>at(desc, 2)) << 3);
-  for (let i = 0; i < n; i++) {
-    const len = <i32>at(desc, 3 + i);
-    store<f64>(out + (<usize>i << 3), runProgram(p, len, x));
-    p += <usize>len << 3;
+  if (<i32>at(desc, 0) == KIND_PROGRAM_ND) {
+    let p = desc + (<usize>(3 + n) << 3) + (<usize>(<i32>at(desc, 2)) << 3);
+    for (let i = 0; i < n; i++) {
+      const len = <i32>at(desc, 3 + i);
+      store<f64>(out + (<usize>i << 3), runProgram(p, len, x));
+      p += <usize>len << 3;
+    }
+    return;
   }
+  const stride = fillPowers(n, <i32>at(desc, 2), x);
+  // skip U's table, then one table per component
+  let p = desc + 24;
+  p += (<usize>(<i32>load<f64>(p) * (n + 1) + 1)) << 3;
+  for (let i = 0; i < n; i++) p = monomialSum(p, n, stride, out + (<usize>i << 3));
 }

@@ -73,3 +73,49 @@ describe("muellerBrown and toPotentialND", () => {
     expect(() => toPotentialND(42)).toThrow(/expression string/);
   });
 });
+
+describe("N-D descriptors for the WASM core", () => {
+  it("expands polynomials into monomials exactly, and refuses what is not one", async () => {
+    const { monomials, differentiateMonomials } = await import("../src/potential/expression/monomials.js");
+    const { parseExpression } = await import("../src/potential/expression/parse.js");
+    const tree = parseExpression("(x - y)^3", { variables: ["x", "y"] });
+    const terms = monomials(tree, 2)!.map((t) => [t.coefficient, ...t.exponents].join(" ")).sort();
+    expect(terms).toEqual(["-1 0 3", "-3 2 1", "1 3 0", "3 1 2"]);
+    // ∂/∂y (x − y)³ = −3x² + 6xy − 3y²
+    expect(differentiateMonomials(monomials(tree, 2)!, 1).map((t) => [t.coefficient, ...t.exponents].join(" ")).sort()).toEqual(["-3 0 2", "-3 2 0", "6 1 1"]);
+    expect(monomials(parseExpression("exp(x) + y", { variables: ["x", "y"] }), 2)).toBeNull();
+    expect(monomials(parseExpression("x^0.5 + y", { variables: ["x", "y"] }), 2)).toBeNull();
+  });
+
+  it("evaluates U and ∇U in WASM as the JS closures do (monomials for polynomials, programs otherwise), to rounding", async () => {
+    const { loadWasm } = await import("../src/wasm/loader.js");
+    const wasm = await loadWasm();
+    const e = wasm.exports;
+    const near = [[0.3, -0.7, 0.2], [-1.1, 0.4, 1.5], [0.6, 0.03, -0.2]];
+    const cases = [
+      { p: expressionND("(x^2 - 1)^2 + 2*(y - 0.3*x^2)^2"), kind: 4, points: near },
+      { p: expressionND("x^4/4 - x^2/2 + 2*y^2 + z^2 - 0.1*x*y*z"), kind: 4, points: near },
+      { p: muellerBrown(), kind: 3, points: near },
+      // a shifted quartic: expanded coefficients ~1e12 would cancel, so it stays a program
+      { p: expressionND("(x - 1000)^4/4 - (x - 1000)^2/2 + y^2"), kind: 3, points: [[1000.5, 0.2], [999.1, -0.3]] },
+    ];
+    for (const { p, kind, points } of cases) {
+      const desc = p.descriptor!();
+      expect(desc[0]).toBe(kind);
+      const d = wasm.copyIn(desc), x = e.allocF64(p.dimension) >>> 0, g = e.allocF64(p.dimension) >>> 0;
+      for (const pt of points) {
+        const point = pt.slice(0, p.dimension);
+        wasm.f64(x, p.dimension).set(point);
+        const u = e.potentialND(d, x);
+        e.gradientND(d, x, g);
+        const ref = p.U(point), grad = p.gradient(point);
+        const scale = Math.max(1, Math.abs(ref));
+        // two evaluation orders of the same polynomial (or two exp implementations): rounding only, ≤ 1e-12 relative
+        expect(Math.abs(u - ref)).toBeLessThan(1e-12 * scale);
+        const gw = wasm.f64(g, p.dimension);
+        for (let i = 0; i < p.dimension; i++) expect(Math.abs(gw[i]! - grad[i]!)).toBeLessThan(1e-11 * Math.max(1, Math.abs(grad[i]!)));
+      }
+      for (const q of [g, x, d]) e.free(q);
+    }
+  });
+});

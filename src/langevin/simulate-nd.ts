@@ -6,6 +6,7 @@
  */
 import { KramersError } from "../errors.js";
 import { langevinNDInitJs, langevinNDRunJs, type LangevinNDChunk } from "../kernels-js/langevin-nd.js";
+import { monomialGradient } from "../kernels-js/potential-nd.js";
 import { seedWords } from "../kernels-js/rng.js";
 import { toPotentialND, type PotentialNDInput } from "../potential/nd.js";
 import type { PotentialND } from "../potential/types.js";
@@ -81,7 +82,8 @@ interface Engine {
 
 function jsEngine(p: PotentialND, n: number, params: Float64Array, zig: Float64Array): Engine {
   const c: LangevinNDChunk = { x: new Float64Array(CHUNK * n), v: new Float64Array(CHUNK * n), g: new Float64Array(CHUNK * n), steps: new Float64Array(CHUNK), status: new Int32Array(CHUNK), rng: new Uint32Array(4 * CHUNK) };
-  const gradient = (x: Float64Array, out: Float64Array) => void p.gradient(x, out);
+  // the WASM core's monomial evaluation where it uses one (same forces to the bit), else the potential's own
+  const gradient = (p.descriptor && monomialGradient(p.descriptor())) || ((x: Float64Array, out: Float64Array) => void p.gradient(x, out));
   return {
     init: (count, first) => langevinNDInitJs(gradient, n, zig, params, count, first, c),
     run: (count, first, stepEnd) => langevinNDRunJs(gradient, n, zig, params, count, first, c, stepEnd),

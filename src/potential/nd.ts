@@ -7,6 +7,7 @@ import { dependsOn, type Expr } from "./expression/ast.js";
 import { differentiate } from "./expression/derivative.js";
 import { compileND } from "./expression/evaluate.js";
 import { emitProgram, MAX_STACK_DEPTH } from "./expression/bytecode.js";
+import { differentiateMonomials, monomials } from "./expression/monomials.js";
 import { parseExpression } from "./expression/parse.js";
 import { riddersDerivative } from "./function-potential.js";
 import type { PotentialND } from "./types.js";
@@ -31,8 +32,33 @@ function checkBox(box: unknown, n: number, option: string): (readonly [number, n
   return box.map((b: number[]) => [b[0]!, b[1]!] as const);
 }
 
-/** Descriptor kind of N-D stack-machine programs (assembly/potential.ts). */
+/** Descriptor kinds of N-D potentials (assembly/potential.ts): stack-machine programs, monomials. */
 const KIND_PROGRAM_ND = 3;
+const KIND_MONOMIALS_ND = 4;
+
+/**
+ * A polynomial U as monomial tables (kind 4): [4, n, maxPower, then for U and each ∂U/∂x_i the
+ * count of terms and the terms (coefficient, n exponents)]. Only where the expansion is safe to
+ * evaluate: coefficients ≤ 1e6 and total degree ≤ 8 (large coefficients would mean cancellation,
+ * as in a shifted (x − 1000)^4 expanded), and n·(maxPower + 1) ≤ 1024 (the kernel's power table).
+ */
+function monomialDescriptor(tree: Expr, n: number): Float64Array | undefined {
+  const terms = monomials(tree, n);
+  if (!terms) return undefined;
+  const parts = [terms, ...Array.from({ length: n }, (_, i) => differentiateMonomials(terms, i))];
+  let maxPower = 0;
+  for (const t of terms) {
+    if (Math.abs(t.coefficient) > 1e6 || t.exponents.reduce((a, b) => a + b, 0) > 8) return undefined;
+    maxPower = Math.max(maxPower, ...t.exponents);
+  }
+  if (n * (maxPower + 1) > 1024) return undefined;
+  const out = [KIND_MONOMIALS_ND, n, maxPower];
+  for (const part of parts) {
+    out.push(part.length);
+    for (const t of part) out.push(t.coefficient, ...t.exponents);
+  }
+  return Float64Array.from(out);
+}
 
 /** A potential from expression trees of U over `variables` (shared by expressions and families). */
 function potentialFromTreeND(tree: Expr, variables: readonly string[], label: string, suggestedDomain?: readonly (readonly [number, number])[]): PotentialND {
@@ -45,6 +71,8 @@ function potentialFromTreeND(tree: Expr, variables: readonly string[], label: st
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) hess.push(compileND(differentiate(gradTrees[i]!, j)));
   let cached: Float64Array | undefined;
   const descriptor = (): Float64Array => {
+    if (cached) return cached;
+    cached = monomialDescriptor(tree, n);
     if (cached) return cached;
     const programs = [tree, ...gradTrees].map(emitProgram);
     const depth = Math.max(...programs.map((q) => q.depth));
