@@ -62,7 +62,14 @@ describe("simulateND input", () => {
     await expect(simulateND({ ...base, target: { normal: [1], offset: 1 } })).rejects.toThrow(/normal/);
     await expect(simulateND({ ...base, tmax: 0.001 })).rejects.toThrow(/shorter than one step/);
     await expect(simulateND({ ...base, dt: 1e-12, tmax: 1e4 })).rejects.toThrow(/2\^32/);
-    // unbounded below: walkers run away to infinity
+    // progress ends at 1; an aborted run says so
+    const seen: number[] = [];
+    await simulateND({ ...base, particles: 20, seed: 2, onProgress: (q) => seen.push(q.fraction) });
+    expect(seen[seen.length - 1]).toBe(1);
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(simulateND({ ...base, tmax: 1e4, signal: ctl.signal })).rejects.toThrow(expect.objectContaining({ code: "ABORTED" }));
+        // unbounded below: walkers run away to infinity
     await expect(simulateND({ ...base, potential: "-(x^4 + y^4)", target: { normal: [1, 0], offset: 1e300 }, dt: 0.1, tmax: 1000, particles: 10 })).rejects.toThrow(expect.objectContaining({ code: "NOT_FINITE" }));
   }, 60_000);
 });

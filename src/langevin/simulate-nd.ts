@@ -13,6 +13,7 @@ import type { PotentialND } from "../potential/types.js";
 import { Warnings, type ResultWarning } from "../result.js";
 import { requireInteger, requireOneOf, requireOptions, requirePositive } from "../validate.js";
 import { loadWasm, type KramersWasm } from "../wasm/loader.js";
+import type { SimulateProgress } from "./options.js";
 import { exponentialRate, ksExponential, meanEstimate, type ExponentialKsTest, type FirstPassageStatistics } from "./stats.js";
 import { zigguratTables } from "./ziggurat.js";
 
@@ -52,6 +53,8 @@ export interface SimulateNDOptions {
   readonly keepTimes?: boolean;
   /** Cancels between kernel calls. */
   readonly signal?: AbortSignal;
+  /** Called between kernel calls (at most every 100 ms) and at the end with walkers done / total. */
+  readonly onProgress?: (p: SimulateProgress) => void;
 }
 
 /** Result of {@link simulateND}. Times in the caller's time unit. */
@@ -117,7 +120,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * stream, a pure function of (seed, walker): the same numbers in Node and browsers, and the WASM
  * engine and its JS twin agree to rounding.
  *
- * @param options - potential, kT, from, target, dynamics, gamma, mass, dt, tmax, particles, seed, engine, keepTimes, signal
+ * @param options - potential, kT, from, target, dynamics, gamma, mass, dt, tmax, particles, seed, engine, keepTimes, signal, onProgress
  * @returns MFPT and rate with confidence intervals, counts, KS test, settings, warnings
  * @throws KramersError INVALID_ARGUMENT, NOT_POSITIVE, NOT_FINITE (walkers reaching non-finite positions), ABORTED
  * @example
@@ -128,7 +131,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * ```
  */
 export async function simulateND(options: SimulateNDOptions): Promise<SimulateNDResult> {
-  const o = requireOptions("simulateND options", options, ["potential", "kT", "from", "target", "dynamics", "gamma", "mass", "dt", "tmax", "particles", "seed", "engine", "keepTimes", "signal"]);
+  const o = requireOptions("simulateND options", options, ["potential", "kT", "from", "target", "dynamics", "gamma", "mass", "dt", "tmax", "particles", "seed", "engine", "keepTimes", "signal", "onProgress"]);
+  if (o.onProgress !== undefined && typeof o.onProgress !== "function") throw new KramersError("INVALID_ARGUMENT", "onProgress must be a function", { option: "onProgress" });
+  const onProgress = o.onProgress as ((p: SimulateProgress) => void) | undefined;
   const p = toPotentialND(o.potential);
   const n = p.dimension;
   const kT = requirePositive("kT", o.kT);
@@ -168,6 +173,12 @@ export async function simulateND(options: SimulateNDOptions): Promise<SimulateND
   const times = o.keepTimes ? new Float64Array(particles).fill(NaN) : undefined;
   const escapedTimes: number[] = [];
   let escaped = 0, censored = 0, diverged = 0, sumT = 0, sumT2 = 0, walkerSteps = 0;
+  let lastReport = 0;
+  const report = (done: number, force: boolean) => {
+    if (!onProgress || (!force && Date.now() - lastReport < 100)) return;
+    lastReport = Date.now();
+    onProgress({ done, total: particles, fraction: done / particles });
+  };
   try {
     for (let first = 0; first < particles; first += CHUNK) {
       const count = Math.min(CHUNK, particles - first);
@@ -178,6 +189,7 @@ export async function simulateND(options: SimulateNDOptions): Promise<SimulateND
         stepEnd = Math.min(stepEnd + quantum, maxSteps);
         running = kernel.run(count, first, stepEnd);
         if (o.signal && (o.signal as AbortSignal).aborted) throw new KramersError("ABORTED", "simulateND was aborted");
+        report(first + count - running, false);
         await yieldToEventLoop();
         if (stepEnd >= maxSteps) break;
       }
@@ -197,6 +209,7 @@ export async function simulateND(options: SimulateNDOptions): Promise<SimulateND
         else censored++;
       }
     }
+    report(particles, true);
   } finally {
     kernel.dispose();
   }
