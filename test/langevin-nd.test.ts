@@ -50,6 +50,21 @@ describe("simulateND, underdamped (BAOAB)", () => {
   }, 120_000);
 });
 
+describe("simulateND on workers", () => {
+  it("gives the same numbers with 1 and 3 threads (chunks combined in order), WASM and JS", async () => {
+    // 9000 walkers = 3 chunks of 4096; a fast escape keeps it short
+    const base = { potential: "x^2/2 + y^2/2 + 0.1*x*y", kT: 1, from: [0, 0], target: { normal: [1, 1], offset: 1 }, dt: 0.01, tmax: 50, particles: 9000, seed: 8, keepTimes: true };
+    const one = await simulateND(base);
+    const three = await simulateND({ ...base, workers: 3 });
+    expect(three.workers).toBe(3);
+    expect(three.mfpt).toBe(one.mfpt);
+    expect(three.rate).toBe(one.rate);
+    expect(Array.from(three.times!)).toEqual(Array.from(one.times!));
+    const js = await simulateND({ ...base, engine: "js" });
+    expect(js.mfpt).toBe(one.mfpt);
+  }, 60_000);
+});
+
 describe("simulateND input", () => {
   it("runs JS-function potentials in the JS engine and says so; refuses bad input", async () => {
     const p = fromFunctionND((x) => x[0]! ** 4 / 4 - x[0]! ** 2 / 2 + 2 * x[1]! ** 2, { dimension: 2, gradient: (x) => [x[0]! ** 3 - x[0]!, 4 * x[1]!] });

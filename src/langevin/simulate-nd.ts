@@ -12,7 +12,9 @@ import { toPotentialND, type PotentialNDInput } from "../potential/nd.js";
 import type { PotentialND } from "../potential/types.js";
 import { Warnings, type ResultWarning } from "../result.js";
 import { requireInteger, requireOneOf, requireOptions, requirePositive } from "../validate.js";
-import { loadWasm, type KramersWasm } from "../wasm/loader.js";
+import { instantiateWasm, wasmModule } from "../wasm/loader.js";
+import { ndChunkCalls, ndWasmKernel, type LangevinNDChunkResult, type LangevinNDJob, type LangevinNDKernel } from "./chunk-nd.js";
+import { runOnWorkers } from "./workers.js";
 import type { SimulateProgress } from "./options.js";
 import { exponentialRate, ksExponential, meanEstimate, type ExponentialKsTest, type FirstPassageStatistics } from "./stats.js";
 import { zigguratTables } from "./ziggurat.js";
@@ -51,6 +53,8 @@ export interface SimulateNDOptions {
   readonly engine?: "wasm" | "js";
   /** Keep every walker's first-passage time. @default false */
   readonly keepTimes?: boolean;
+  /** Threads: the calling one plus workers − 1 worker threads (WASM engine); the result is the same for any count. @default 1 */
+  readonly workers?: number;
   /** Cancels between kernel calls. */
   readonly signal?: AbortSignal;
   /** Called between kernel calls (at most every 100 ms) and at the end with walkers done / total. */
@@ -66,6 +70,8 @@ export interface SimulateNDResult extends FirstPassageStatistics {
   readonly dynamics: "overdamped" | "underdamped";
   readonly integrator: "euler-maruyama + bridge" | "baoab";
   readonly engine: "wasm" | "js";
+  /** Threads used (the calling one included). */
+  readonly workers: number;
   readonly seed: number;
   readonly walkerSteps: number;
   readonly warnings: ResultWarning[];
@@ -76,37 +82,17 @@ const CHUNK = 4096;
 /** Walker-steps per kernel call (abort checks and yielding between calls). */
 const STEPS_PER_CALL = 1 << 22;
 
-interface Engine {
-  init(count: number, first: number): void;
-  run(count: number, first: number, stepEnd: number): number;
-  chunk(): LangevinNDChunk;
-  dispose(): void;
-}
-
-function jsEngine(p: PotentialND, n: number, params: Float64Array, zig: Float64Array): Engine {
-  const c: LangevinNDChunk = { x: new Float64Array(CHUNK * n), v: new Float64Array(CHUNK * n), g: new Float64Array(CHUNK * n), steps: new Float64Array(CHUNK), status: new Int32Array(CHUNK), rng: new Uint32Array(4 * CHUNK) };
+/** The JS twin behind the chunk-kernel interface (one chunk's buffers). */
+function jsKernel(p: PotentialND, job: LangevinNDJob): LangevinNDKernel {
+  const n = job.n, C = job.chunkSize;
+  const c: LangevinNDChunk = { x: new Float64Array(C * n), v: new Float64Array(C * n), g: new Float64Array(C * n), steps: new Float64Array(C), status: new Int32Array(C), rng: new Uint32Array(4 * C) };
   // the WASM core's monomial evaluation where it uses one (same forces to the bit), else the potential's own
   const gradient = (p.descriptor && monomialGradient(p.descriptor())) || ((x: Float64Array, out: Float64Array) => void p.gradient(x, out));
   return {
-    init: (count, first) => langevinNDInitJs(gradient, n, zig, params, count, first, c),
-    run: (count, first, stepEnd) => langevinNDRunJs(gradient, n, zig, params, count, first, c, stepEnd),
-    chunk: () => c,
-    dispose: () => {},
-  };
-}
-
-function wasmEngine(wasm: KramersWasm, desc: Float64Array, n: number, params: Float64Array, zig: Float64Array): Engine {
-  const e = wasm.exports;
-  const d = wasm.copyIn(desc), z = wasm.copyIn(zig), pr = wasm.copyIn(params);
-  const x = e.allocF64(CHUNK * n) >>> 0, v = e.allocF64(CHUNK * n) >>> 0, g = e.allocF64(CHUNK * n) >>> 0;
-  const steps = e.allocF64(CHUNK) >>> 0, status = e.allocI32(CHUNK) >>> 0, grad = e.allocF64(n) >>> 0, rng = e.allocI32(4 * CHUNK) >>> 0;
-  return {
-    init: (count, first) => e.langevinNDInit(d, n, z, pr, count, first, x, v, g, steps, status, rng),
-    run: (count, first, stepEnd) => e.langevinNDRun(d, n, z, pr, count, first, x, v, g, steps, status, stepEnd, grad, rng),
-    chunk: () => ({ x: wasm.f64(x, CHUNK * n), v: wasm.f64(v, CHUNK * n), g: wasm.f64(g, CHUNK * n), steps: wasm.f64(steps, CHUNK), status: wasm.i32(status, CHUNK), rng: new Uint32Array(wasm.memory.buffer, rng, 4 * CHUNK) }),
-    dispose: () => {
-      for (const q of [rng, grad, status, steps, g, v, x, pr, z, d]) e.free(q);
-    },
+    init: (first, count) => langevinNDInitJs(gradient, n, job.zig, job.params, count, first, c),
+    run: (first, count, end) => langevinNDRunJs(gradient, n, job.zig, job.params, count, first, c, end),
+    steps: (count) => c.steps.subarray(0, count),
+    status: (count) => c.status.subarray(0, count),
   };
 }
 
@@ -120,7 +106,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * stream, a pure function of (seed, walker): the same numbers in Node and browsers, and the WASM
  * engine and its JS twin agree to rounding.
  *
- * @param options - potential, kT, from, target, dynamics, gamma, mass, dt, tmax, particles, seed, engine, keepTimes, signal, onProgress
+ * @param options - potential, kT, from, target, dynamics, gamma, mass, dt, tmax, particles, seed, engine, keepTimes, workers, signal, onProgress
  * @returns MFPT and rate with confidence intervals, counts, KS test, settings, warnings
  * @throws KramersError INVALID_ARGUMENT, NOT_POSITIVE, NOT_FINITE (walkers reaching non-finite positions), ABORTED
  * @example
@@ -131,7 +117,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * ```
  */
 export async function simulateND(options: SimulateNDOptions): Promise<SimulateNDResult> {
-  const o = requireOptions("simulateND options", options, ["potential", "kT", "from", "target", "dynamics", "gamma", "mass", "dt", "tmax", "particles", "seed", "engine", "keepTimes", "signal", "onProgress"]);
+  const o = requireOptions("simulateND options", options, ["potential", "kT", "from", "target", "dynamics", "gamma", "mass", "dt", "tmax", "particles", "seed", "engine", "keepTimes", "workers", "signal", "onProgress"]);
   if (o.onProgress !== undefined && typeof o.onProgress !== "function") throw new KramersError("INVALID_ARGUMENT", "onProgress must be a function", { option: "onProgress" });
   const onProgress = o.onProgress as ((p: SimulateProgress) => void) | undefined;
   const p = toPotentialND(o.potential);
@@ -144,6 +130,7 @@ export async function simulateND(options: SimulateNDOptions): Promise<SimulateND
   const tmax = requirePositive("tmax", o.tmax);
   if (tmax < dt) throw new KramersError("INVALID_ARGUMENT", `tmax = ${tmax} is shorter than one step dt = ${dt}`, { option: "tmax" });
   const particles = o.particles === undefined ? 1000 : requireInteger("particles", o.particles, 1);
+  const workers = o.workers === undefined ? 1 : requireInteger("workers", o.workers, 1);
   const seed = o.seed === undefined ? 0 : requireInteger("seed", o.seed, 0);
   if (seed > Number.MAX_SAFE_INTEGER) throw new KramersError("INVALID_ARGUMENT", `seed must be below 2^53, got ${seed}`, { option: "seed" });
   let engine = o.engine === undefined ? "wasm" : requireOneOf("engine", o.engine, ["wasm", "js"] as const);
@@ -168,56 +155,62 @@ export async function simulateND(options: SimulateNDOptions): Promise<SimulateND
   if ((maxSteps + 2) * n >= 2 ** 32) throw new KramersError("INVALID_ARGUMENT", `tmax/dt = ${maxSteps} steps × ${n} coordinates exceeds the random streams' 2^32 normals per walker: raise dt or lower tmax`, { option: "tmax" });
   const [k0, k1] = seedWords(seed);
   const params = Float64Array.from([dynamics === "underdamped" ? 1 : 0, dt, kT, gamma, mass, cut, k0, k1, maxSteps, ...unit, ...Array.from({ length: n }, (_, i) => from[i]!)]);
-  const zig = zigguratTables();
-  const kernel = engine === "wasm" ? wasmEngine(await loadWasm(), p.descriptor!(), n, params, zig) : jsEngine(p, n, params, zig);
-  const times = o.keepTimes ? new Float64Array(particles).fill(NaN) : undefined;
-  const escapedTimes: number[] = [];
-  let escaped = 0, censored = 0, diverged = 0, sumT = 0, sumT2 = 0, walkerSteps = 0;
-  let lastReport = 0;
-  const report = (done: number, force: boolean) => {
+  const job: LangevinNDJob = {
+    kind: "nd", n, desc: p.descriptor ? p.descriptor() : new Float64Array(0), params, zig: zigguratTables(), particles,
+    chunkSize: CHUNK, maxSteps, dt, stepsPerCall: Math.max(1, Math.floor(STEPS_PER_CALL / (CHUNK * n))),
+  };
+  const chunkCount = Math.ceil(particles / CHUNK);
+  const results: LangevinNDChunkResult[] = new Array(chunkCount);
+  let done = 0, lastReport = 0;
+  const report = (force: boolean) => {
     if (!onProgress || (!force && Date.now() - lastReport < 100)) return;
     lastReport = Date.now();
     onProgress({ done, total: particles, fraction: done / particles });
   };
-  try {
-    for (let first = 0; first < particles; first += CHUNK) {
-      const count = Math.min(CHUNK, particles - first);
-      kernel.init(count, first);
-      const quantum = Math.max(1, Math.floor(STEPS_PER_CALL / (count * n)));
-      let stepEnd = 0, running = count;
-      while (running > 0) {
-        stepEnd = Math.min(stepEnd + quantum, maxSteps);
-        running = kernel.run(count, first, stepEnd);
-        if (o.signal && (o.signal as AbortSignal).aborted) throw new KramersError("ABORTED", "simulateND was aborted");
-        report(first + count - running, false);
-        await yieldToEventLoop();
-        if (stepEnd >= maxSteps) break;
-      }
-      const c = kernel.chunk();
-      for (let i = 0; i < count; i++) {
-        const s = c.steps[i]!;
-        walkerSteps += s;
-        const state = c.status[i]!;
-        if (state === 1) {
-          const t = s * dt;
-          escaped++;
-          sumT += t;
-          sumT2 += t * t;
-          escapedTimes.push(t);
-          if (times) times[first + i] = t;
-        } else if (state === 4) diverged++;
-        else censored++;
-      }
+  const accept = (r: LangevinNDChunkResult) => {
+    results[r.index] = r;
+    done += r.count;
+    report(done === particles);
+  };
+  const aborted = () => new KramersError("ABORTED", "simulateND was aborted");
+  // chunks on this thread: one kernel call at a time, yielding between them
+  const runHere = async (kernel: LangevinNDKernel, index: number) => {
+    const calls = ndChunkCalls(job, kernel, index);
+    for (;;) {
+      const r = calls.next();
+      if (r.done) return r.value;
+      if (o.signal && (o.signal as AbortSignal).aborted) throw aborted();
+      await yieldToEventLoop();
     }
-    report(particles, true);
-  } finally {
-    kernel.dispose();
+  };
+  if (o.signal && (o.signal as AbortSignal).aborted) throw aborted();
+  let workersUsed = 1;
+  if (engine === "wasm" && workers > 1 && chunkCount > 1) {
+    workersUsed = Math.min(workers, chunkCount);
+    const kernel = ndWasmKernel((await instantiateWasm()).exports, job);
+    await runOnWorkers<LangevinNDChunkResult>(job, chunkCount, workersUsed - 1, await wasmModule(), accept, o.signal as AbortSignal | undefined, (c) => runHere(kernel, c));
+  } else {
+    if (engine === "js" && workers > 1) w.add("WORKERS_IGNORED", "the JS twin engine runs on one thread; workers apply to engine \"wasm\"");
+    const kernel = engine === "wasm" ? ndWasmKernel((await instantiateWasm()).exports, job) : jsKernel(p, job);
+    for (let c = 0; c < chunkCount; c++) accept(await runHere(kernel, c));
+  }
+  // combined in chunk order: the same sums for any number of workers
+  let escaped = 0, censored = 0, diverged = 0, sumT = 0, sumT2 = 0, walkerSteps = 0;
+  const allTimes = new Float64Array(particles);
+  for (const r of results) {
+    escaped += r.escaped;
+    censored += r.censored;
+    diverged += r.diverged;
+    sumT += r.sumT;
+    sumT2 += r.sumT2;
+    walkerSteps += r.walkerSteps;
+    allTimes.set(r.times, r.index * CHUNK);
   }
   if (diverged > 0) throw new KramersError("NOT_FINITE", `${diverged} of ${particles} walkers reached a non-finite position: the potential is unbounded below or undefined where they went, or dt = ${dt} is too large for its stiffness`, { option: "potential", diverged });
   const m = meanEstimate(escaped, sumT, sumT2);
   const rate = exponentialRate(escaped, sumT + censored * maxSteps * dt);
   let ksTest: ExponentialKsTest | null = null;
-  if (escaped >= 2 && Number.isFinite(rate.rate)) ksTest = ksExponential(Float64Array.from(escapedTimes).sort(), particles, rate.rate);
+  if (escaped >= 2 && Number.isFinite(rate.rate)) ksTest = ksExponential(allTimes.filter((t) => !Number.isNaN(t)).sort(), particles, rate.rate);
   if (censored > 0) w.add("CENSORED", `${censored} of ${particles} walkers were still running at tmax = ${tmax}: the MFPT averages only the ${escaped} that escaped and is biased low; the rate (exponential MLE with censoring) accounts for them`);
   if (escaped < 10) w.add("FEW_ESCAPES", `only ${escaped} walkers escaped: the MFPT and rate are rough; raise particles or tmax`);
   if (ksTest && ksTest.pValue < 0.01) w.add("NOT_EXPONENTIAL", `escape times are not exponential (KS p = ${ksTest.pValue.toExponential(2)}): the barrier is low compared with kT, or the start is far from equilibrium in its well`);
@@ -225,7 +218,7 @@ export async function simulateND(options: SimulateNDOptions): Promise<SimulateND
     mfpt: m.mean, stderr: m.stderr, mfptCI: m.ci, rate: rate.rate, rateCI: rate.ci,
     rateDefinition: "exponential-escape MLE: escapes / total time on test (from → the target half-space, censored at tmax) ≈ 1/MFPT",
     escaped, censored, particles, ksTest,
-    ...(times ? { times } : {}),
-    dt, tmax, dynamics, integrator: dynamics === "overdamped" ? "euler-maruyama + bridge" : "baoab", engine, seed, walkerSteps, warnings: w.list,
+    ...(o.keepTimes ? { times: allTimes } : {}),
+    dt, tmax, dynamics, integrator: dynamics === "overdamped" ? "euler-maruyama + bridge" : "baoab", engine, workers: workersUsed, seed, walkerSteps, warnings: w.list,
   };
 }

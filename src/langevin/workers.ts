@@ -1,4 +1,4 @@
-// A small worker pool for the Langevin engine: worker_threads in Node, Web Workers in browsers,
+// A small worker pool for the Langevin engines (1-D simulate, N-D simulateND): worker_threads in Node, Web Workers in browsers,
 // behind one code path. Workers get the compiled WebAssembly.Module (postMessage clones it) and
 // the job; they pull chunk indices one at a time and send back chunk statistics, which the caller
 // combines in chunk order — so the result is bit-identical to one thread. The calling thread runs
@@ -6,10 +6,11 @@
 // the start-up of a worker each time.
 //
 // No bundler plugin or separate file is needed: the worker's source is assembled at run time
-// from the self-contained functions of chunk.ts (Function.prototype.toString) and started with
+// from the self-contained functions of chunk.ts and chunk-nd.ts (Function.prototype.toString) and started with
 // `new Worker(source, { eval: true })` in Node or from a Blob URL in browsers.
 import { KramersError } from "../errors.js";
-import { lgChunkCalls, lgChunkStats, lgRunChunk, lgWasmKernel, type LangevinChunkResult, type LangevinJob } from "./chunk.js";
+import { lgChunkCalls, lgChunkStats, lgRunChunk, lgWasmKernel, type LangevinJob } from "./chunk.js";
+import { ndChunkCalls, ndChunkStats, ndRunChunk, ndWasmKernel, type LangevinNDJob } from "./chunk-nd.js";
 
 /** The worker's source text. */
 function workerSource(): string {
@@ -20,19 +21,21 @@ ${lgChunkStats.toString()}
 ${lgChunkCalls.toString()}
 ${lgRunChunk.toString()}
 ${lgWasmKernel.toString()}
-const runChunk = ${lgRunChunk.name};
-const makeKernel = ${lgWasmKernel.name};
+${ndChunkStats.toString()}
+${ndChunkCalls.toString()}
+${ndRunChunk.toString()}
+${ndWasmKernel.toString()}
 let job, kernel, post;
 function onMessage(msg) {
   try {
     if (msg.type === "init") {
       const instance = new WebAssembly.Instance(msg.module, { env: { abort() { throw new Error("WebAssembly core aborted (out of memory?)"); } } });
       job = msg.job;
-      kernel = makeKernel(instance.exports, job);
+      kernel = job.kind === "nd" ? ${ndWasmKernel.name}(instance.exports, job) : ${lgWasmKernel.name}(instance.exports, job);
     } else if (msg.type === "chunk") {
-      const r = runChunk(job, kernel, msg.index);
-      const transfer = [r.hist.buffer];
-      for (const k of ["times", "which", "rec", "mom"]) if (r[k]) transfer.push(r[k].buffer);
+      const r = job.kind === "nd" ? ${ndRunChunk.name}(job, kernel, msg.index) : ${lgRunChunk.name}(job, kernel, msg.index);
+      const transfer = [];
+      for (const k of ["hist", "times", "which", "rec", "mom"]) if (r[k]) transfer.push(r[k].buffer);
       post({ type: "result", result: r }, transfer);
     }
   } catch (e) {
@@ -135,8 +138,10 @@ const PREFETCH = 2;
  * up, so their start-up cost is hidden); `onResult` receives each chunk's statistics (in
  * completion order). Rejects with ABORTED when `signal` fires.
  */
-export async function runOnWorkers(job: LangevinJob, chunkCount: number, workers: number, module: WebAssembly.Module, onResult: (r: LangevinChunkResult) => void, signal?: AbortSignal, runLocal?: (index: number) => Promise<LangevinChunkResult>): Promise<void> {
+export async function runOnWorkers<R>(job: LangevinJob | LangevinNDJob, chunkCount: number, workers: number, module: WebAssembly.Module, onResult: (r: R) => void, signal?: AbortSignal, runLocal?: (index: number) => Promise<R>): Promise<void> {
   const pool = await acquire(Math.min(workers, chunkCount));
+  // with few chunks, one each: a second queued chunk would leave the calling thread idle
+  const prefetch = chunkCount >= PREFETCH * (pool.length + (runLocal ? 1 : 0)) ? PREFETCH : 1;
   let next = 0;
   let finished = 0;
   let ok = false;
@@ -165,14 +170,14 @@ export async function runOnWorkers(job: LangevinJob, chunkCount: number, workers
           (msg) => {
             if (failed) return;
             if (msg.type === "error") return fail(new KramersError("WASM_UNAVAILABLE", `a simulation worker failed: ${msg.message}`));
-            onResult(msg.result as LangevinChunkResult);
+            onResult(msg.result as R);
             if (next < chunkCount) w.post({ type: "chunk", index: next++ });
             complete();
           },
           (e) => fail(new KramersError("WASM_UNAVAILABLE", `a simulation worker failed: ${String(e)}`)),
         );
         w.post({ type: "init", module, job });
-        for (let q = 0; q < PREFETCH && next < chunkCount; q++) w.post({ type: "chunk", index: next++ });
+        for (let q = 0; q < prefetch && next < chunkCount; q++) w.post({ type: "chunk", index: next++ });
       }
       if (runLocal) {
         void (async () => {
