@@ -26,3 +26,19 @@ for (const c of cases) {
   const w = await run("wasm"), j = await run("js");
   console.log(`${c.label.padEnd(38)}${w.rate.toFixed(1).padStart(13)}${j.rate.toFixed(1).padStart(14)}${(w.rate / j.rate).toFixed(2).padStart(10)}   ${w.mfpt === j.mfpt}`);
 }
+
+// two threads (the calling one and a worker), 8192 walkers = 2 chunks, same numbers
+{
+  const opts = { potential: "x^4/4 - x^2/2 + 2*y^2", kT: 1 / 8, from: [-1, 0], target: { normal: [1, 0], offset: 1 }, dt: 0.005, tmax: 5000, particles: 8192, seed: 3 };
+  const time = async (workers) => {
+    let best = Infinity, r;
+    for (let k = 0; k < REPS; k++) {
+      const t0 = performance.now();
+      r = await simulateND({ ...opts, workers });
+      best = Math.min(best, performance.now() - t0);
+    }
+    return { t: best, r };
+  };
+  const one = await time(1), two = await time(2);
+  console.log(`\nworkers: 2 vs 1 (2-D x⁴/4 − x²/2 + 2y², 8192 walkers): ${(one.t / 1000).toFixed(2)} s → ${(two.t / 1000).toFixed(2)} s (${(one.t / two.t).toFixed(2)}×), same MFPT: ${one.r.mfpt === two.r.mfpt}`);
+}
