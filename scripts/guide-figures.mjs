@@ -68,4 +68,7 @@ save("guide-turnover.svg", k.plotTurnover({
     { label: "TST", rate: cols.tst, dash: "1 3" },
   ],
 }));
+// §4: the Müller–Brown surface with its minimum-energy path and transition states
+const mb = k.barrierND({ potential: k.muellerBrown(), from: [-0.5, 1.5], to: [0.6, 0] });
+save("guide-mueller-brown.svg", k.plotLandscape2D({ potential: k.muellerBrown(), barrier: mb, kT: 15, samples: 48, title: "Müller–Brown: minimum-energy path and transition states (contours every kT = 15)", width: 620, height: 460 }));
 console.log("\nwrote docs/img/guide-*.svg");

@@ -39,3 +39,18 @@ describe("kramers langer", () => {
     await expect(run(["--potential", "x^2 + y^2", "--kT", "1", "--from", "0,0"])).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
   });
 });
+
+describe("kramers langer --svg", () => {
+  it("writes the 2-D landscape with the path and the saddle", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const file = join(mkdtempSync(join(tmpdir(), "kramers-langer-")), "landscape.svg");
+    const out = await run(["--potential", "(x^2 - 1)^2 + 2*(y - 0.3*x^2)^2", "--kT", "0.1", "--from", "-1,0.3", "--to", "1,0.3", "--svg", file, "--json"]);
+    expect((out.json as { svg: string }).svg).toBe(file);
+    const svg = readFileSync(file, "utf8");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.match(/<title>transition state \(/g)).toHaveLength(1);
+    await expect(run(["--potential", "x^2 + y^2 + (z^2 - 1)^2", "--kT", "0.1", "--from", "0,0,-1", "--to", "0,0,1", "--svg", file])).rejects.toThrow(/2-D/);
+  });
+});

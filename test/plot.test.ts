@@ -232,3 +232,27 @@ describe("plotPotential marks", () => {
     expect(() => plotPotential({ potential: "x^2", marks: [{ x: NaN }] })).toThrow(/marks\[0\]\.x/);
   });
 });
+
+describe("plotLandscape2D", () => {
+  it("draws U as coloured cells with contours, and the path, minima and transition states of a barrier analysis at their coordinates", async () => {
+    const { plotLandscape2D } = await import("../src/plot/index.js");
+    const { barrierND } = await import("../src/landscape/nd/index.js");
+    const { muellerBrown } = await import("../src/potential/nd.js");
+    const b = barrierND({ potential: muellerBrown(), from: [-0.5, 1.5], to: [0.6, 0] });
+    const svg = plotLandscape2D({ potential: muellerBrown(), barrier: b, kT: 15, samples: 40, width: 400, height: 300 });
+    // 40 × 40 finite cells, a contour path, the legend's three entries
+    expect(svg.match(/<rect x=/g)!.length).toBeGreaterThanOrEqual(1600);
+    expect(svg).toContain('class="contours"');
+    for (const label of ["minimum-energy path", "minima", "transition states"]) expect(svg).toContain(label);
+    // the hover titles carry the stationary points (3 minima, 2 saddles) with U in kT above the lowest minimum
+    expect(svg.match(/<title>minimum \(/g)).toHaveLength(3);
+    expect(svg.match(/<title>transition state \(/g)).toHaveLength(2);
+    expect(svg).toMatch(/transition state \(-0\.8220, 0\.6243\), U = -40\.66 \(7\.1 kT\)/);
+    // the colour map runs low (dark purple) to high (yellow, where U is clipped 12 kT above the lowest minimum)
+    expect(svg).toContain("rgb(253,231,37)");
+    const colors = [...svg.matchAll(/fill="rgb\((\d+),(\d+),(\d+)\)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(colors.some(([r, g]) => r! < 75 && g! < 40)).toBe(true);
+    expect(() => plotLandscape2D({ potential: "x^2 + y^2 + z^2", domain: [[-1, 1], [-1, 1]] })).toThrow(/2-D/);
+    expect(() => plotLandscape2D({ potential: "x^2 + y^2" })).toThrow(expect.objectContaining({ code: "BAD_DOMAIN" }));
+  });
+});

@@ -94,8 +94,64 @@ export interface ArrowLayer {
   readonly color?: string;
 }
 
+/**
+ * Values on a regular grid as coloured cells (a perceptually uniform, colour-blind-safe map from
+ * low to high), with optional contour lines. Cell (i, j) is centred at x[0] + i·dx, y[0] + j·dy.
+ */
+export interface HeatmapLayer {
+  readonly type: "heatmap";
+  /** Centres of the first and last columns. */
+  readonly x: readonly [number, number];
+  /** Centres of the first and last rows. */
+  readonly y: readonly [number, number];
+  /** Columns (along x) and rows (along y). */
+  readonly nx: number;
+  readonly ny: number;
+  /** Values, index i·ny + j (i along x); non-finite cells are left blank. */
+  readonly values: ArrayLike<number>;
+  /** Values mapped to the ends of the colour map (clipped beyond). @default the values' extent */
+  readonly range?: readonly [number, number];
+  /** Contour levels (marching squares). */
+  readonly contours?: readonly number[];
+}
+
 /** Anything a chart can draw. */
-export type Layer = LineLayer | MarkerLayer | BarLayer | ErrorBarLayer | RuleLayer | ArrowLayer;
+export type Layer = LineLayer | MarkerLayer | BarLayer | ErrorBarLayer | RuleLayer | ArrowLayer | HeatmapLayer;
+
+/** Viridis at five stops, interpolated linearly (low → high). */
+const VIRIDIS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]] as const;
+
+function colorAt(t: number): string {
+  const u = Math.min(1, Math.max(0, t)) * (VIRIDIS.length - 1);
+  const k = Math.min(VIRIDIS.length - 2, Math.floor(u)), f = u - k;
+  const c = VIRIDIS[k]!.map((a, i) => Math.round(a + f * (VIRIDIS[k + 1]![i]! - a)));
+  return `rgb(${c[0]},${c[1]},${c[2]})`;
+}
+
+/** Contour segments of the level through the grid (marching squares), in data coordinates. */
+function contourSegments(l: HeatmapLayer, level: number): [number, number, number, number][] {
+  const dx = l.nx > 1 ? (l.x[1] - l.x[0]) / (l.nx - 1) : 0, dy = l.ny > 1 ? (l.y[1] - l.y[0]) / (l.ny - 1) : 0;
+  const v = (i: number, j: number) => l.values[i * l.ny + j]!;
+  const out: [number, number, number, number][] = [];
+  for (let i = 0; i + 1 < l.nx; i++) {
+    for (let j = 0; j + 1 < l.ny; j++) {
+      // corners counter-clockwise: (i, j), (i+1, j), (i+1, j+1), (i, j+1)
+      const c = [v(i, j), v(i + 1, j), v(i + 1, j + 1), v(i, j + 1)];
+      if (!c.every(Number.isFinite)) continue;
+      const pts: [number, number][] = [];
+      const corner = [[i, j], [i + 1, j], [i + 1, j + 1], [i, j + 1]];
+      for (let e = 0; e < 4; e++) {
+        const a = c[e]! - level, b = c[(e + 1) % 4]! - level;
+        if ((a < 0) === (b < 0)) continue;
+        const f = a / (a - b);
+        const [ia, ja] = corner[e]!, [ib, jb] = corner[(e + 1) % 4]!;
+        pts.push([l.x[0] + (ia! + f * (ib! - ia!)) * dx, l.y[0] + (ja! + f * (jb! - ja!)) * dy]);
+      }
+      for (let k = 0; k + 1 < pts.length; k += 2) out.push([pts[k]![0], pts[k]![1], pts[k + 1]![0], pts[k + 1]![1]]);
+    }
+  }
+  return out;
+}
 
 /** One axis of a chart. */
 export interface AxisOptions {
@@ -160,6 +216,14 @@ function extent(layers: readonly Layer[], axis: "x" | "y", log: boolean): [numbe
       case "line": {
         const a = axis === "x" ? l.x : l.y;
         for (let i = 0; i < a.length; i++) add(a[i]!);
+        break;
+      }
+      case "heatmap": {
+        const [a, b] = axis === "x" ? l.x : l.y;
+        const cells = axis === "x" ? l.nx : l.ny;
+        const half = cells > 1 ? (b - a) / (cells - 1) / 2 : 0;
+        add(a - half);
+        add(b + half);
         break;
       }
       case "markers":
@@ -283,6 +347,28 @@ export function plotChart(options: ChartOptions): string {
   const nextColor = () => PALETTE[colorIndex++ % PALETTE.length]!;
   for (const l of layers) {
     switch (l.type) {
+      case "heatmap": {
+        let lo = l.range?.[0] ?? Infinity, hi = l.range?.[1] ?? -Infinity;
+        if (!l.range) for (let q = 0; q < l.values.length; q++) if (Number.isFinite(l.values[q]!)) [lo, hi] = [Math.min(lo, l.values[q]!), Math.max(hi, l.values[q]!)];
+        const dx = l.nx > 1 ? (l.x[1] - l.x[0]) / (l.nx - 1) : 1, dy = l.ny > 1 ? (l.y[1] - l.y[0]) / (l.ny - 1) : 1;
+        const cells: string[] = [];
+        for (let i = 0; i < l.nx; i++) {
+          for (let j = 0; j < l.ny; j++) {
+            const val = l.values[i * l.ny + j]!;
+            if (!Number.isFinite(val)) continue;
+            const cx = l.x[0] + i * dx, cy = l.y[0] + j * dy;
+            const a = sx(cx - dx / 2), b = sx(cx + dx / 2), c = sy(cy + dy / 2), d = sy(cy - dy / 2);
+            cells.push(`<rect x="${r2(a)}" y="${r2(c)}" width="${r2(b - a + 0.5)}" height="${r2(d - c + 0.5)}" fill="${colorAt(hi > lo ? (val - lo) / (hi - lo) : 0)}"/>`);
+          }
+        }
+        body.push(`<g class="heatmap">${cells.join("")}</g>`);
+        if (l.contours?.length) {
+          let d = "";
+          for (const level of l.contours) for (const [ax, ay, bx, by] of contourSegments(l, level)) d += `M${r2(sx(ax))},${r2(sy(ay))}L${r2(sx(bx))},${r2(sy(by))}`;
+          body.push(`<path class="contours" d="${d}" stroke="#fff" stroke-opacity="0.55" stroke-width="0.8" fill="none"/>`);
+        }
+        break;
+      }
       case "bars": {
         const color = l.color ?? nextColor();
         const base = yLog ? y0 : sy(0);

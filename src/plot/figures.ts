@@ -4,6 +4,8 @@ import { KramersError } from "../errors.js";
 import { analyseLandscape } from "../landscape/landscape.js";
 import { toPotential, type PotentialInput } from "../potential/resolve.js";
 import type { Potential1D } from "../potential/types.js";
+import { toPotentialND, type PotentialNDInput } from "../potential/nd.js";
+import type { BarrierND } from "../landscape/nd/barrier.js";
 import { requireFinite, requireInteger, requireInterval, requireOneOf, requireOptions, requirePositive } from "../validate.js";
 import { PALETTE, plotChart, type Layer } from "./chart.js";
 
@@ -383,4 +385,62 @@ export function plotTurnover(options: PlotTurnoverOptions): string {
   const yDomain = o.yDomain !== undefined ? requireInterval("yDomain", o.yDomain) : undefined;
   if (yDomain && !(yDomain[0] > 0)) throw new KramersError("NOT_POSITIVE", `yDomain must be positive on a log axis, got [${yDomain[0]}, ${yDomain[1]}]`, { option: "yDomain" });
   return plotChart({ legend: "bottom-left", ...checkFigure(o, "plotTurnover"), layers, x: { label: "friction γ", log: true }, y: { label: o.yLabel !== undefined ? String(o.yLabel) : "rate k", log: true, ...(yDomain ? { domain: yDomain, nice: true } : {}) } });
+}
+
+/** Options of {@link plotLandscape2D}. */
+export interface PlotLandscape2DOptions extends FigureOptions {
+  /** A 2-D potential or an expression in x and y. */
+  readonly potential: PotentialNDInput;
+  /** The box [[x0, x1], [y0, y1]]. @default the potential's `suggestedDomain` */
+  readonly domain?: readonly (readonly [number, number])[];
+  /** Cells per axis. @default 100 */
+  readonly samples?: number;
+  /** A barrier analysis (barrierND) to draw: its minimum-energy path, minima and transition states. */
+  readonly barrier?: BarrierND;
+  /** Thermal energy: contours every kT (at most 40), and the colour map spans up to 12 kT above the lowest minimum. */
+  readonly kT?: number;
+  /** Colour range of U. @default from kT, else the 2nd to 80th percentile of U on the grid */
+  readonly range?: readonly [number, number];
+}
+
+/**
+ * A 2-D potential as a colour map with contours, and, from a barrierND analysis, its
+ * minimum-energy path, minima (circles) and transition states (triangles), as an SVG string.
+ *
+ * @param options - the potential, box, barrier, kT and figure options
+ * @returns an SVG document as a string
+ * @example
+ * ```ts
+ * const b = barrierND({ potential: muellerBrown(), from: [-0.5, 1.5], to: [0.6, 0] });
+ * writeFileSync("mb.svg", plotLandscape2D({ potential: muellerBrown(), barrier: b, kT: 15 }));
+ * ```
+ */
+export function plotLandscape2D(options: PlotLandscape2DOptions): string {
+  const o = requireOptions("plotLandscape2D options", options, ["potential", "domain", "samples", "barrier", "kT", "range", ...FIGURE_KEYS]);
+  const p = toPotentialND(o.potential);
+  if (p.dimension !== 2) throw new KramersError("INVALID_ARGUMENT", `plotLandscape2D draws 2-D potentials, got dimension ${p.dimension}`, { option: "potential" });
+  const box = (o.domain ?? p.suggestedDomain) as readonly (readonly [number, number])[] | undefined;
+  if (!box || box.length !== 2) throw new KramersError("BAD_DOMAIN", "plotLandscape2D needs a domain [[x0, x1], [y0, y1]] (the potential suggests none)", { option: "domain" });
+  const [bx, by] = [requireInterval("domain[0]", box[0]), requireInterval("domain[1]", box[1])];
+  const n = o.samples !== undefined ? requireInteger("samples", o.samples, 4) : 100;
+  const kT = o.kT !== undefined ? requirePositive("kT", o.kT) : undefined;
+  const values = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) values[i * n + j] = p.U([bx[0] + ((bx[1] - bx[0]) * i) / (n - 1), by[0] + ((by[1] - by[0]) * j) / (n - 1)]);
+  const finite = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  if (finite.length === 0) throw new KramersError("NOT_FINITE", "U is not finite anywhere in the domain", { option: "potential" });
+  const b = o.barrier as BarrierND | undefined;
+  const lowest = b ? Math.min(b.from.U, b.to.U, ...b.intermediateMinima.map((m) => m.U)) : finite[0]!;
+  const range: [number, number] = o.range !== undefined ? requireInterval("range", o.range) : kT !== undefined ? [lowest, lowest + 12 * kT] : [finite[Math.floor(0.02 * (finite.length - 1))]!, finite[Math.floor(0.8 * (finite.length - 1))]!];
+  const step = kT !== undefined ? Math.max(kT, (range[1] - range[0]) / 40) : (range[1] - range[0]) / 12;
+  const contours: number[] = [];
+  for (let c = range[0] + step; c < range[1]; c += step) contours.push(c);
+  const layers: Layer[] = [{ type: "heatmap", x: bx, y: by, nx: n, ny: n, values, range, contours }];
+  if (b) {
+    const N = b.path.images;
+    layers.push({ type: "line", x: Array.from({ length: N }, (_, i) => b.path.points[2 * i]!), y: Array.from({ length: N }, (_, i) => b.path.points[2 * i + 1]!), color: "#E69F00", width: 2, label: "minimum-energy path" });
+    const fmtU = (u: number) => (kT !== undefined ? `U = ${u.toPrecision(4)} (${((u - lowest) / kT).toFixed(1)} kT)` : `U = ${u.toPrecision(4)}`);
+    layers.push({ type: "markers", points: [b.from, ...b.intermediateMinima, b.to].map((m) => ({ x: m.x[0]!, y: m.x[1]!, title: `minimum (${m.x[0]!.toPrecision(4)}, ${m.x[1]!.toPrecision(4)}), ${fmtU(m.U)}` })), color: "#56B4E9", label: "minima" });
+    layers.push({ type: "markers", shape: "triangle-up", points: b.saddles.map((s) => ({ x: s.x[0]!, y: s.x[1]!, title: `transition state (${s.x[0]!.toPrecision(4)}, ${s.x[1]!.toPrecision(4)}), ${fmtU(s.U)}` })), color: "#D55E00", label: "transition states" });
+  }
+  return plotChart({ layers, x: { label: p.variables[0] ?? "x", domain: [bx[0], bx[1]], nice: false }, y: { label: p.variables[1] ?? "y", domain: [by[0], by[1]], nice: false }, ...checkFigure(o, "plotLandscape2D") });
 }

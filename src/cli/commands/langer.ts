@@ -2,6 +2,9 @@
 // Langer's rate through the exit saddle.
 import { langerRate } from "../../rates/langer.js";
 import { COMMON_FLAGS, fmt, table, type Command } from "../command.js";
+import { SVG_FLAG, writeSvgOption } from "../svg.js";
+import { plotLandscape2D } from "../../plot/figures.js";
+import { KramersError } from "../../errors.js";
 
 /** Coordinates for the table, rounding-level values (below 1e-12 of the point's size) shown as 0. */
 const point = (v: Float64Array | readonly number[]) => {
@@ -9,7 +12,7 @@ const point = (v: Float64Array | readonly number[]) => {
   return `(${Array.from(v, (x) => fmt(Math.abs(x) < 1e-12 * size ? 0 : x)).join(", ")})`;
 };
 
-/** `kramers langer --potential EXPR --kT K --from x,y[,z] (--to x,y[,z] | --saddle x,y[,z]) [--gamma G] [--mass M] [--json]`. */
+/** `kramers langer --potential EXPR --kT K --from x,y[,z] (--to x,y[,z] | --saddle x,y[,z]) [--gamma G] [--mass M] [--svg FILE [--domain x0,x1,y0,y1]] [--json]`. */
 export const langerCommand: Command = {
   name: "langer",
   summary: "N-D: the minima and transition states between two basins (string method + P-RFO) and Langer's rate (overdamped, full, TST)",
@@ -21,6 +24,8 @@ export const langerCommand: Command = {
     { name: "saddle", type: "numbers", help: "or a point near the transition state (P-RFO from there)" },
     COMMON_FLAGS.gamma,
     COMMON_FLAGS.mass,
+    { name: "domain", type: "numbers", help: "with --svg: the box x0,x1,y0,y1 to draw (default: around the path)" },
+    SVG_FLAG,
     COMMON_FLAGS.json,
   ],
   run(flags) {
@@ -57,6 +62,22 @@ export const langerCommand: Command = {
       `rate = ${r.rateDefinition}`,
       ...r.warnings.map((w) => `warning ${w.code}: ${w.message}`),
     ];
-    return { json, text };
+    const svg = writeSvgOption(flags, () => {
+      const b = r.barrier;
+      if (!b || b.potential.dimension !== 2) throw new KramersError("INVALID_ARGUMENT", "--svg draws 2-D landscapes found with --to", { option: "svg" });
+      let box: [number, number][];
+      if (flags.domain !== undefined) {
+        const d = flags.domain as number[];
+        if (d.length !== 4) throw new KramersError("INVALID_ARGUMENT", `--domain expects x0,x1,y0,y1, got ${d.join(",")}`, { option: "domain" });
+        box = [[d[0]!, d[1]!], [d[2]!, d[3]!]];
+      } else {
+        // the path's bounding box, widened by half its size
+        const xs = Array.from({ length: b.path.images }, (_, i) => b.path.points[2 * i]!), ys = Array.from({ length: b.path.images }, (_, i) => b.path.points[2 * i + 1]!);
+        const pad = (lo: number, hi: number): [number, number] => [lo - 0.5 * Math.max(hi - lo, 0.2), hi + 0.5 * Math.max(hi - lo, 0.2)];
+        box = [pad(Math.min(...xs), Math.max(...xs)), pad(Math.min(...ys), Math.max(...ys))];
+      }
+      return plotLandscape2D({ potential: b.potential, domain: box, barrier: b, kT: flags.kT as number });
+    });
+    return svg ? { json: { ...json, svg: svg.file }, text: [...text, svg.line] } : { json, text };
   },
 };
