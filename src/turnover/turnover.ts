@@ -199,7 +199,15 @@ export async function turnover(options: TurnoverOptions): Promise<TurnoverResult
     });
   }
   const coarse = o.compute === "mfpt" ? null : interpolatedMaximum(rows.map((r) => r.gamma), rows.map((r) => r.exactRate));
-  const max = coarse ? refineMaximum((gamma) => solveKramers(problem, backend, { ...o, gamma, compute: "rate", tolerance: Math.min(o.tolerance, 1e-6) }).exactRate, coarse.bracket) : null;
+  let unconverged = 0;
+  const max = coarse
+    ? refineMaximum((gamma) => {
+        const r = solveKramers(problem, backend, { ...o, gamma, compute: "rate", tolerance: Math.min(o.tolerance, 1e-6) });
+        if (!r.converged) unconverged++;
+        return r.exactRate;
+      }, coarse.bracket)
+    : null;
+  if (unconverged > 0) warnings.add("NOT_CONVERGED", `gammaAtMaximum: ${unconverged} of the exact rates the search for the maximum used stopped short of 1e-6 (budget), so the location may be less accurate than 2e-3; raise maxModes`);
   if (o.compute !== "mfpt" && !max && rows.length >= 3) warnings.add("NO_MAXIMUM", "the exact rate has no interior maximum over the given frictions: extend the γ range to bracket the turnover");
   const { well, top, otherWell } = problem;
   return {
