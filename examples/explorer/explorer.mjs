@@ -238,7 +238,7 @@ function drawTurnover(s) {
 const animator = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
 const computer = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
 let jobId = 0;
-const latest = { exact: 0, turnover: 0, ensemble: 0, spectrum: 0 };
+const latest = { exact: 0, turnover: 0, ensemble: 0, spectrum: 0, landscape2d: 0 };
 
 function post(worker, type, payload) {
   const id = ++jobId;
@@ -297,6 +297,22 @@ computer.onmessage = (ev) => {
   if (m.type === "error") {
     if (m.id === latest[m.job]) setStatus(`${m.job}: ${m.message}`, 0);
     if (m.job === "ensemble") $("run").disabled = false;
+    if (m.job === "landscape2d" && m.id === latest.landscape2d) {
+      $("run2d").disabled = false;
+      $("error2d").textContent = m.message;
+    }
+    return;
+  }
+  if (m.type === "landscape2d") {
+    if (m.id !== latest.landscape2d) return;
+    if (m.stage === "landscape") {
+      svgInto("fig-landscape2d", m.svg);
+      l2d = { langer: m.langer, barrier: m.barrier, saddle: m.saddle, warnings: m.warnings };
+    } else {
+      l2d = { ...l2d, mfptRate: m.mfptRate, lambdaHalf: m.lambdaHalf, warnings: [...(l2d?.warnings ?? []), ...m.warnings] };
+      $("run2d").disabled = false;
+    }
+    renderRates2d();
     return;
   }
   if (m.id !== latest[m.type] || !current) return; // stale
@@ -428,6 +444,41 @@ function readHash() {
   return true;
 }
 let pendingFrom = 0;
+
+// ---------- two dimensions ----------
+let l2d = null;
+function renderRates2d() {
+  if (!l2d) return;
+  const rows = [
+    ["Langer (harmonic, overdamped)", l2d.langer, "l2d-langer"],
+    ["exact 1/MFPT (backward equation)", l2d.mfptRate, "l2d-mfpt"],
+    ["exact λ₁/2 (2-D spectrum)", l2d.lambdaHalf, "l2d-lambda"],
+  ];
+  const ref = l2d.mfptRate;
+  $("rates2d").innerHTML = `<p class="hint">ΔU/kT = ${fmt(l2d.barrier)}; saddle at (${l2d.saddle.map((v) => fmt(Math.abs(v) < 1e-12 ? 0 : v)).join(", ")})</p><table><tr><th>method</th><th>rate</th><th>/ exact 1/MFPT</th></tr>${rows
+    .map(([name, v, id]) => `<tr><td>${name}</td><td class="num" id="${id}">${v === undefined ? "…" : fmt(v)}</td><td class="num">${v !== undefined && ref ? fmt(v / ref) : ""}</td></tr>`)
+    .join("")}</table>${l2d.warnings.map((w) => `<p class="warn">${w}</p>`).join("")}`;
+}
+function run2d() {
+  $("error2d").textContent = "";
+  const nums = (id, n) => {
+    const v = $(id).value.split(",").map((t) => Number(t.trim()));
+    if (v.length !== n || !v.every(Number.isFinite)) throw new Error(`${id.replace("2d", "")}: expected ${n} numbers`);
+    return v;
+  };
+  try {
+    const kT = Number($("kT2d").value);
+    if (!(kT > 0)) throw new Error("kT must be a positive number");
+    const b = nums("box2d", 4);
+    l2d = null;
+    $("rates2d").textContent = "";
+    $("run2d").disabled = true;
+    latest.landscape2d = post(computer, "landscape2d", { expr: $("expr2d").value, kT, from: nums("from2d", 2), to: nums("to2d", 2), box: [[b[0], b[1]], [b[2], b[3]]] });
+  } catch (e) {
+    $("error2d").textContent = e.message;
+  }
+}
+$("run2d").addEventListener("click", run2d);
 
 if (!readHash()) applyPreset(0);
 update();

@@ -341,7 +341,33 @@ async function spectrum(m) {
   progress("spectrum", m.id, 1, "Fokker–Planck spectrum done");
 }
 
-const JOBS = { exact, turnover, ensemble, spectrum };
+/** 2-D: the barrier (minima, saddles, path), Langer's rate, and the exact overdamped rates on grids. */
+async function landscape2d(m) {
+  if (!has("barrierND") || !has("gridMfpt2D")) throw new Error("this build has no N-D functions");
+  progress("landscape2d", m.id, 0.05, "2-D: minima, transition states and the path…");
+  const p = k.expressionND(m.expr);
+  if (p.dimension !== 2) throw new Error(`U(x, y) must depend on x and y only (got ${p.dimension} coordinates)`);
+  const b = k.barrierND({ potential: p, from: m.from, to: m.to });
+  const langer = k.langerRate({ potential: p, kT: m.kT, from: m.from, to: m.to, gamma: 1 });
+  const svg = k.plotLandscape2D({ potential: p, domain: m.box, barrier: b, kT: m.kT, samples: 60, width: 620, height: 420 });
+  postMessage({ type: "landscape2d", id: m.id, stage: "landscape", svg, langer: langer.rates.overdamped, barrier: langer.barrierHeight / m.kT, saddle: Array.from(b.saddle.x),
+    // this section's model is overdamped: the warnings about inertia (γ/m against ω_b) do not apply
+    warnings: langer.warnings.filter((w) => w.code !== "OVERDAMPED_INVALID" && w.code !== "FRICTION_REGIME").map((w) => w.message) });
+  await sleep();
+  if (active.landscape2d !== m.id) return;
+  progress("landscape2d", m.id, 0.4, "2-D: exact MFPT (backward equation)…");
+  // the target line through `to`, perpendicular to x: first passage toward the other well
+  const dir = Math.sign(m.to[0] - m.from[0]) || 1;
+  const T = await k.gridMfpt2D({ potential: p, kT: m.kT, from: b.from.x, target: { axis: 0, at: b.to.x[0], side: dir > 0 ? "above" : "below" }, domain: m.box, tolerance: 1e-3 });
+  if (active.landscape2d !== m.id) return;
+  progress("landscape2d", m.id, 0.7, "2-D: Fokker–Planck spectrum…");
+  await sleep();
+  const S = await k.gridSpectrum2D({ potential: p, kT: m.kT, domain: m.box, tolerance: 1e-3 });
+  postMessage({ type: "landscape2d", id: m.id, stage: "exact", mfptRate: T.rate, lambdaHalf: S.lambda1 / 2, warnings: [...T.warnings, ...S.warnings].map((w) => w.message) });
+  progress("landscape2d", m.id, 1, "2-D analysis done");
+}
+
+const JOBS = { exact, turnover, ensemble, spectrum, landscape2d };
 
 onmessage = async (ev) => {
   const m = ev.data;

@@ -1,6 +1,6 @@
 // The explorer page in headless Chromium: it loads and draws every figure, a slider change updates
 // the rate (checked against the Arrhenius law), the workers run (live ensemble frames, an escape
-// ensemble with progress), and a screenshot is saved.
+// ensemble with progress), the 2-D section analyses a saddle, and a screenshot is saved.
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,6 +93,21 @@ describeBrowser("the explorer page in headless Chromium", () => {
     // integrator's finite dt and the page's 4-digit rounding. The seed is fixed, so this is reproducible.
     expect(Math.abs(simulated / exact - 1)).toBeLessThan(4 / Math.sqrt(escaped) + 0.02);
     expect(await page.locator("#fig-turnover svg circle, #fig-turnover svg path[fill='#000']").count()).toBeGreaterThan(0);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("analyses a 2-D landscape in the worker: saddle, path, Langer's rate against the exact 1/MFPT and λ₁/2", async () => {
+    const { page } = browser;
+    await page.click("#run2d");
+    await page.waitForSelector("#fig-landscape2d svg", { timeout: 60_000 });
+    expect(await page.locator("#fig-landscape2d svg title", { hasText: "transition state" }).count()).toBe(1);
+    await page.waitForFunction(() => /\d/.test(document.getElementById("l2d-lambda")?.textContent ?? ""), null, { timeout: 120_000 });
+    const langer = num(await page.textContent("#l2d-langer")), mfpt = num(await page.textContent("#l2d-mfpt")), lambda = num(await page.textContent("#l2d-lambda"));
+    // the library's own tests: Langer is 4.7 % above the exact rate at ΔU/kT = 10, and λ₁/2 = 1/MFPT
+    // to ≈ 1e-4 there; the page shows 4 digits and solves to 1e-3
+    expect(langer / mfpt).toBeGreaterThan(1.03);
+    expect(langer / mfpt).toBeLessThan(1.065);
+    expect(Math.abs(lambda / mfpt - 1)).toBeLessThan(3e-3);
     expect(browser.errors).toEqual([]);
   });
 
