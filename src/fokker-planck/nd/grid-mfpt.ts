@@ -6,10 +6,10 @@ import { KramersError } from "../../errors.js";
 import * as jsfp from "../../kernels-js/fokker-planck-nd.js";
 import { toPotentialND } from "../../potential/nd.js";
 import type { PotentialND } from "../../potential/types.js";
-import { Warnings, type ResultWarning } from "../../result.js";
+import { Warnings } from "../../result.js";
 import { requireFinite, requireOneOf, requireOptions, requirePositive } from "../../validate.js";
 import { loadWasm, type KramersWasm } from "../../wasm/loader.js";
-import { checkBox, defaultSpacing, nodeValues, type Grid2DOptions } from "./grid.js";
+import { checkBox, defaultSpacing, nodeValues, type Grid2DOptions, type Grid2DResult } from "./grid.js";
 import { jsLattice, latticeStorage, wasmLattice } from "./lattice.js";
 import { refineGrids } from "./levels.js";
 
@@ -30,22 +30,15 @@ export interface GridMfpt2DOptions extends Grid2DOptions {
 }
 
 /** Result of {@link gridMfpt2D}. */
-export interface GridMfpt2DResult {
+export interface GridMfpt2DResult extends Grid2DResult {
   /** Mean first-passage time (time units of γ/kT·length²). */
   readonly mfpt: number;
   /** Estimated absolute error (Richardson). */
   readonly mfptError: number;
   /** 1/mfpt. */
   readonly rate: number;
-  /** True when mfptError ≤ tolerance·mfpt. */
-  readonly converged: boolean;
-  /** Nodes of the finest grid, per axis, and its spacing. */
-  readonly nodes: readonly [number, number];
-  readonly spacing: number;
   /** MFPT on each grid, coarsest first. */
   readonly levels: readonly { readonly spacing: number; readonly mfpt: number }[];
-  readonly definition: string;
-  readonly warnings: ResultWarning[];
 }
 
 interface Grid {

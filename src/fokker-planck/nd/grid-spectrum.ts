@@ -7,10 +7,10 @@ import * as jsfp from "../../kernels-js/fokker-planck-nd.js";
 import { localMinimum } from "../../landscape/nd/stationary.js";
 import { toPotentialND } from "../../potential/nd.js";
 import type { PotentialND } from "../../potential/types.js";
-import { Warnings, type ResultWarning } from "../../result.js";
+import { Warnings } from "../../result.js";
 import { requireOneOf, requireOptions, requirePositive } from "../../validate.js";
 import { loadWasm, type KramersWasm } from "../../wasm/loader.js";
-import { checkBox, defaultSpacing, nodeValues, type Grid2DOptions } from "./grid.js";
+import { checkBox, defaultSpacing, nodeValues, type Grid2DOptions, type Grid2DResult } from "./grid.js";
 import { jsLattice, latticeStorage, wasmLattice, type LatticeSystem } from "./lattice.js";
 import { refineGrids } from "./levels.js";
 
@@ -18,19 +18,15 @@ import { refineGrids } from "./levels.js";
 export type GridSpectrum2DOptions = Grid2DOptions;
 
 /** Result of {@link gridSpectrum2D}. */
-export interface GridSpectrum2DResult {
+export interface GridSpectrum2DResult extends Grid2DResult {
   /** The smallest nonzero eigenvalue λ₁ of the Fokker–Planck operator (1/time). */
   readonly lambda1: number;
   /** Estimated absolute error (Richardson). */
   readonly lambda1Error: number;
-  readonly converged: boolean;
   /** 1/λ₁. */
   readonly relaxationTime: number;
-  readonly nodes: readonly [number, number];
-  readonly spacing: number;
+  /** λ₁ on each grid, coarsest first. */
   readonly levels: readonly { readonly spacing: number; readonly lambda1: number }[];
-  readonly definition: string;
-  readonly warnings: ResultWarning[];
 }
 
 /** λ₁ on one grid. */

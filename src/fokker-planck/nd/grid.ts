@@ -3,6 +3,19 @@ import { KramersError } from "../../errors.js";
 import { localMinimum } from "../../landscape/nd/stationary.js";
 import type { PotentialNDInput } from "../../potential/nd.js";
 import type { PotentialND } from "../../potential/types.js";
+import type { ResultWarning } from "../../result.js";
+
+/** Fields every 2-D grid solver's result has. */
+export interface Grid2DResult {
+  /** True when the Richardson error estimate meets the tolerance. */
+  readonly converged: boolean;
+  /** Nodes of the finest grid, per axis, and its spacing. */
+  readonly nodes: readonly [number, number];
+  readonly spacing: number;
+  /** What the value is. */
+  readonly definition: string;
+  readonly warnings: ResultWarning[];
+}
 
 /** Options every 2-D grid solver takes. */
 export interface Grid2DOptions {
